@@ -1,0 +1,23 @@
+namespace SamarbeidsAvtaler.Domain.Users;
+
+/// <summary>The four roles of DOMAIN.md section 1; the role names are what users see.</summary>
+public static class Roles
+{
+    public const string Caseworker = "Saksbehandler";
+    public const string CooperationManager = "Samhandlingssjef";
+    public const string Specialist = "Avtalespesialist";
+    public const string Administrator = "Administrator";
+
+    public static readonly IReadOnlyList<string> All = [Caseworker, CooperationManager, Specialist, Administrator];
+
+    /// <summary>Roles that maintain the registers.</summary>
+    public const string Maintainers = Caseworker + "," + Administrator;
+
+    /// <summary>Roles whose user is tied to a party, and which kinds that party may be.</summary>
+    public static IReadOnlyList<Parties.PartyKind> LinkablePartyKinds(string role) => role switch
+    {
+        CooperationManager => [Parties.PartyKind.HealthTrust, Parties.PartyKind.Institution],
+        Specialist => [Parties.PartyKind.Specialist],
+        _ => [],
+    };
+}

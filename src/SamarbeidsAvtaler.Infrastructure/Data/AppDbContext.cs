@@ -1,0 +1,114 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SamarbeidsAvtaler.Domain.Auditing;
+using SamarbeidsAvtaler.Domain.Parties;
+using SamarbeidsAvtaler.Infrastructure.Auditing;
+using SamarbeidsAvtaler.Infrastructure.Identity;
+
+namespace SamarbeidsAvtaler.Infrastructure.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    private readonly IAuditActor _actor = actor ?? SystemAuditActor.Instance;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public DbSet<Party> Parties => Set<Party>();
+    public DbSet<MunicipalGroupMember> MunicipalGroupMembers => Set<MunicipalGroupMember>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        IdentityTableNames.Apply(builder);
+        SnakeCaseNames.Apply(builder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditTrail.Record(this, _actor, _clock.GetUtcNow());
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditTrail.Record(this, _actor, _clock.GetUtcNow());
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
+
+/// <summary>Short plural table names for the Identity tables instead of AspNetUsers and friends.</summary>
+internal static class IdentityTableNames
+{
+    public static void Apply(ModelBuilder builder)
+    {
+        builder.Entity<AppUser>().ToTable("users");
+        builder.Entity<AppRole>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+    }
+}
+
+/// <summary>PostgreSQL convention: lower snake_case for every column, key, index and constraint name.</summary>
+internal static class SnakeCaseNames
+{
+    public static void Apply(ModelBuilder builder)
+    {
+        // Owned types stored as JSON keep their property names inside the document.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => !e.IsOwned()))
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.GetColumnName() is var name && name != "xmin")
+                {
+                    property.SetColumnName(ToSnakeCase(name));
+                }
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(ToSnakeCase(key.GetName()!));
+            }
+
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                foreignKey.SetConstraintName(ToSnakeCase(foreignKey.GetConstraintName()!));
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(ToSnakeCase(index.GetDatabaseName()!));
+            }
+        }
+    }
+
+    public static string ToSnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                {
+                    sb.Append('_');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}
