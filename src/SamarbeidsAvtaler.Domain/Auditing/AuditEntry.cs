@@ -48,6 +48,7 @@ public static class AuditActions
     public const string Changed = "Endret";
     public const string Deactivated = "Deaktivert";
     public const string Reactivated = "Reaktivert";
+    public const string Deleted = "Slettet";
 }
 
 /// <summary>Marks an entity whose every change is written to the audit trail.</summary>

@@ -9,7 +9,9 @@ namespace SamarbeidsAvtaler.Infrastructure.Migrations;
 /// <summary>A plain SQL migration file: its name orders it, its checksum pins it once applied.</summary>
 public sealed record MigrationScript(string Name, string Sql)
 {
-    public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
+    // Hashed with LF line endings so a CRLF checkout (Windows, core.autocrlf) does not look like an edit.
+    // Computed on read, so a copy made with `with { Sql = ... }` gets its own checksum.
+    public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
     /// <summary>The .sql files embedded in this assembly, in file-name order.</summary>
     public static IReadOnlyList<MigrationScript> Embedded()

@@ -1,0 +1,37 @@
+using SamarbeidsAvtaler.Web.Components;
+using SamarbeidsAvtaler.Web.Features.Account;
+using SamarbeidsAvtaler.Web.Features.Errors;
+using SamarbeidsAvtaler.Web.Features.Health;
+using SamarbeidsAvtaler.Web.Features.Users;
+using SamarbeidsAvtaler.Web.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSerilogLogging();
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddAppIdentity();
+builder.Services.AddWebUi();
+builder.Services.AddAppHealthChecks();
+
+var app = builder.Build();
+
+ProductionGuard.EnsureSafeConfiguration(app.Environment, app.Configuration);
+
+if (args.FirstOrDefault() == CreateAdministratorCommand.Name)
+{
+    return await CreateAdministratorCommand.RunAsync(app.Services, args.Skip(1).ToArray());
+}
+
+await app.PrepareDatabaseAsync();
+
+app.UseAppPipeline();
+app.MapAppHealthChecks();
+app.MapAccountEndpoints();
+app.MapErrorPages();
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace SamarbeidsAvtaler.Web.Setup;
+
+public static class Pipeline
+{
+    public static WebApplication UseAppPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            // A friendly page without a stack trace; the details go to the log with the request id.
+            app.UseExceptionHandler("/feil", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/feil/{0}", createScopeForStatusCodePages: true);
+        app.Use(SecurityHeaders);
+        app.Use(LogRequest);
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.ContentSecurityPolicy =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'";
+        return next();
+    }
+
+    private static async Task LogRequest(HttpContext context, Func<Task> next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Requests");
+            logger.LogInformation("HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms",
+                context.Request.Method, context.Request.Path, context.Response.StatusCode,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+}
