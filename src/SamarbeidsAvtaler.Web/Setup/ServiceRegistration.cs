@@ -23,7 +23,9 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
-        services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
+        // Scoped factory as well as the scoped context: a child component that loads its own data
+        // (AuditHistory) gets a context of its own, since Blazor may run it while the page saves.
+        services.AddDbContextFactory<AppDbContext>(options => options.UseNpgsql(connectionString), ServiceLifetime.Scoped);
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoData>();
         return services;
