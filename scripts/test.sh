@@ -71,17 +71,28 @@ for p in "${projects[@]}"; do
   rc=${PIPESTATUS[0]}
   set -e
 
-  # VSTest summary: "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total:    12, ..."
+  # VSTest summary, minimal ("Passed!  - Failed: 0, Passed: 12, ...") or normal verbosity
+  # ("Total tests: 12" followed by "     Passed: 12" / "     Failed: 1").
   p_passed=0
   p_failed=0
   seen=0
+  in_summary=0
   while IFS= read -r line; do
     if [[ "$line" =~ Failed:\ *([0-9]+),\ *Passed:\ *([0-9]+) ]]; then
       p_failed=$((p_failed + BASH_REMATCH[1]))
       p_passed=$((p_passed + BASH_REMATCH[2]))
       seen=1
+    elif [[ "$line" =~ ^Total\ tests:\ *([0-9]+) ]]; then
+      in_summary=1
+      seen=1
+    elif ((in_summary)) && [[ "$line" =~ ^\ *Passed:\ *([0-9]+)$ ]]; then
+      p_passed=$((p_passed + BASH_REMATCH[1]))
+    elif ((in_summary)) && [[ "$line" =~ ^\ *Failed:\ *([0-9]+)$ ]]; then
+      p_failed=$((p_failed + BASH_REMATCH[1]))
+    elif ((in_summary)) && [[ "$line" =~ Total\ time ]]; then
+      in_summary=0
     fi
-  done < <(sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log" | grep -E '(Passed|Failed|Skipped)! +- +Failed:' || true)
+  done < <(sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log")
 
   total_passed=$((total_passed + p_passed))
   total_failed=$((total_failed + p_failed))

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using SamarbeidsAvtaler.Domain.Users;
+using SamarbeidsAvtaler.Infrastructure.Data;
 using SamarbeidsAvtaler.Infrastructure.Identity;
 using SamarbeidsAvtaler.Infrastructure.Migrations;
 using SamarbeidsAvtaler.Infrastructure.Seeding;
-using Microsoft.EntityFrameworkCore;
-using SamarbeidsAvtaler.Infrastructure.Data;
 
 namespace SamarbeidsAvtaler.Web.Features.Users;
 
