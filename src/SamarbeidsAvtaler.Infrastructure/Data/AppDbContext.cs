@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Auditing;
 using SamarbeidsAvtaler.Domain.Parties;
 using SamarbeidsAvtaler.Infrastructure.Auditing;
@@ -18,6 +19,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<Party> Parties => Set<Party>();
     public DbSet<MunicipalGroupMember> MunicipalGroupMembers => Set<MunicipalGroupMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementParty> AgreementParties => Set<AgreementParty>();
+    public DbSet<AgreementSection> AgreementSections => Set<AgreementSection>();
+    public DbSet<AgreementStatutoryArea> AgreementStatutoryAreas => Set<AgreementStatutoryArea>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<StatutoryArea> StatutoryAreas => Set<StatutoryArea>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -61,11 +69,16 @@ internal static class SnakeCaseNames
     public static void Apply(ModelBuilder builder)
     {
         // Owned types stored as JSON keep their property names inside the document.
-        foreach (var entity in builder.Model.GetEntityTypes().Where(e => !e.IsOwned()))
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => !e.IsMappedToJson()))
         {
             foreach (var property in entity.GetProperties())
             {
-                if (property.GetColumnName() is var name && name != "xmin")
+                // An owned type split into its owner's table shares the owner's key column.
+                var ownership = entity.FindOwnership();
+                var name = ownership is not null && property.IsPrimaryKey()
+                    ? ownership.PrincipalKey.Properties[ownership.Properties.ToList().IndexOf(property)].GetColumnName()
+                    : property.GetColumnName();
+                if (name != "xmin")
                 {
                     property.SetColumnName(ToSnakeCase(name));
                 }

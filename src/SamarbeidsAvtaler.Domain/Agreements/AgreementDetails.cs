@@ -1,0 +1,132 @@
+namespace SamarbeidsAvtaler.Domain.Agreements;
+
+/// <summary>What a caseworker enters for an agreement; the kind decides which fields count.</summary>
+public sealed record AgreementDetails(
+    AgreementKind Kind,
+    string Title,
+    DocumentLanguage Language,
+    DateOnly ValidFrom,
+    DateOnly? ValidTo = null,
+    DateOnly? NextReviewDate = null,
+    int NoticePeriodMonths = AgreementDetails.DefaultNoticeMonths,
+    AgreementLevel? Level = null,
+    Guid? ParentAgreementId = null,
+    bool? IsLegallyBinding = null,
+    string? Replaces = null,
+    string? MeetingFrequency = null,
+    string? ContactRoutines = null,
+    string? Compensation = null,
+    PracticePosition? PracticePosition = null)
+{
+    /// <summary>Default notice for agreements other than kommune–HF, where the parties agree it themselves.</summary>
+    public const int DefaultNoticeMonths = 6;
+
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var errors = new List<FieldError>();
+        void Add(string field, string message) => errors.Add(new FieldError(field, message));
+
+        if (!Enum.IsDefined(Kind))
+        {
+            Add(nameof(Kind), "Velg avtaletype.");
+            return errors;
+        }
+
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            Add(nameof(Title), "Tittel må fylles ut.");
+        }
+        else if (Title.Trim().Length > Agreement.TitleMaxLength)
+        {
+            Add(nameof(Title), $"Tittelen kan ha høyst {Agreement.TitleMaxLength} tegn.");
+        }
+
+        if (!Enum.IsDefined(Language))
+        {
+            Add(nameof(Language), "Velg målform for avtaleteksten.");
+        }
+
+        if (ValidFrom.Year < 2000)
+        {
+            Add(nameof(ValidFrom), "Gyldig fra må være en dato etter år 2000.");
+        }
+
+        if (ValidTo is { } to && to < ValidFrom)
+        {
+            Add(nameof(ValidTo), "Gyldig til kan ikke være før gyldig fra.");
+        }
+
+        if (Kind != AgreementKind.MunicipalCooperationAgreement && NoticePeriodMonths is < 1 or > 24)
+        {
+            Add(nameof(NoticePeriodMonths), "Oppsigelsestiden må være mellom 1 og 24 måneder.");
+        }
+
+        foreach (var (field, value) in new[] { (nameof(Replaces), Replaces), (nameof(MeetingFrequency), MeetingFrequency), (nameof(ContactRoutines), ContactRoutines), (nameof(Compensation), Compensation) })
+        {
+            if (value is not null && value.Trim().Length > Agreement.TextMaxLength)
+            {
+                Add(field, Norwegian.Format($"Teksten kan ha høyst {Agreement.TextMaxLength:N0} tegn."));
+            }
+        }
+
+        switch (Kind)
+        {
+            case AgreementKind.MunicipalCooperationAgreement:
+                if (Level is null || !Enum.IsDefined(Level.Value))
+                {
+                    Add(nameof(Level), "Velg nivå: overordnet avtale, tjenesteavtale eller særavtale.");
+                }
+                else if (Level != AgreementLevel.Overarching && ParentAgreementId is null)
+                {
+                    // R4: level 2 and 3 hang under a level 1 (a level 3 may also hang under a level 2).
+                    Add(nameof(ParentAgreementId), Level == AgreementLevel.Service
+                        ? "En tjenesteavtale må høre under en overordnet samarbeidsavtale (R4)."
+                        : "En særavtale må høre under en overordnet avtale eller en tjenesteavtale (R4).");
+                }
+
+                if (Level == AgreementLevel.Supplementary && IsLegallyBinding is null)
+                {
+                    Add(nameof(IsLegallyBinding), "En særavtale må si om den er rettslig bindende (R5).");
+                }
+
+                break;
+            case AgreementKind.OperatingAgreement:
+                if (PracticePosition is null)
+                {
+                    Add("PracticePosition.Specialty", "Hjemmelen må fylles ut.");
+                }
+                else
+                {
+                    errors.AddRange(PracticePosition.Validate().Select(e => e with { Field = "PracticePosition." + e.Field }));
+                }
+
+                break;
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>R3: review dates of the kommune–HF agreements.</summary>
+public static class ReviewRules
+{
+    /// <summary>The yearly review is due by 31 December of the year (004).</summary>
+    public static DateOnly AnnualReviewDeadline(DateOnly inYear) => new(inYear.Year, 12, 31);
+
+    /// <summary>Revision at least every second year (003): due two years after the version took effect.</summary>
+    public static DateOnly RevisionDeadline(DateOnly versionValidFrom) => versionValidFrom.AddYears(2);
+}
+
+/// <summary>R4: the level an agreement may hang under.</summary>
+public static class LevelRules
+{
+    public static bool MayHangUnder(AgreementLevel child, AgreementLevel parent) => (child, parent) switch
+    {
+        (AgreementLevel.Service, AgreementLevel.Overarching) => true,
+        (AgreementLevel.Supplementary, AgreementLevel.Overarching or AgreementLevel.Service) => true,
+        _ => false,
+    };
+
+    /// <summary>On conflict the overarching agreement wins over the levels below it (004).</summary>
+    public static AgreementLevel Prevailing(AgreementLevel a, AgreementLevel b) => (AgreementLevel)Math.Min((int)a, (int)b);
+}
