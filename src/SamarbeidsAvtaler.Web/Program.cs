@@ -1,5 +1,6 @@
 using SamarbeidsAvtaler.Web.Components;
 using SamarbeidsAvtaler.Web.Features.Account;
+using SamarbeidsAvtaler.Web.Features.Agreements;
 using SamarbeidsAvtaler.Web.Features.Errors;
 using SamarbeidsAvtaler.Web.Features.Health;
 using SamarbeidsAvtaler.Web.Features.Users;
@@ -28,6 +29,10 @@ app.UseAppPipeline();
 app.MapAppHealthChecks();
 app.MapAccountEndpoints();
 app.MapErrorPages();
+app.MapAgreementListEndpoints();
+app.MapAgreementDetailEndpoints();
+app.MapAgreementEditorEndpoints();
+app.MapAgreementOverviewEndpoints();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

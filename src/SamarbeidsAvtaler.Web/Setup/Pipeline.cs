@@ -13,6 +13,9 @@ public static class Pipeline
         }
 
         app.UseStatusCodePagesWithReExecute("/feil/{0}", createScopeForStatusCodePages: true);
+        // Norwegian dates and numbers everywhere (nb-NO), whatever the browser asks for.
+        app.UseRequestLocalization(new RequestLocalizationOptions()
+            .SetDefaultCulture("nb-NO").AddSupportedCultures("nb-NO").AddSupportedUICultures("nb-NO"));
         app.Use(SecurityHeaders);
         app.Use(LogRequest);
         app.UseStaticFiles();
