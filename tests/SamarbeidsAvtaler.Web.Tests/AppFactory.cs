@@ -12,6 +12,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
+
+        // Start the app now, so migrations and demo data are in place before a test reads the database.
+        _ = Server;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -377,7 +377,8 @@ public class Agreement : IAudited
             ContactRoutines = ContactRoutines,
             Compensation = Compensation,
             RhfInformedOn = RhfInformedOn,
-            PracticePosition = PracticePosition,
+            // An owned value belongs to one owner: the new version gets its own copy.
+            PracticePosition = PracticePosition is null ? null : PracticePosition with { },
             CreatedAt = now,
         };
         copy._parties.AddRange(_parties.Select(p => new AgreementParty(copy.Id, p.PartyId, p.Role, p.SignatoryName, p.SignatoryTitle)));

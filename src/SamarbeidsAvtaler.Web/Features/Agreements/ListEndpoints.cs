@@ -1,7 +1,56 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SamarbeidsAvtaler.Domain;
+using SamarbeidsAvtaler.Domain.Agreements;
+using SamarbeidsAvtaler.Infrastructure.Data;
+using SamarbeidsAvtaler.Web.Features.Agreements.List;
+
 namespace SamarbeidsAvtaler.Web.Features.Agreements;
 
 public static class AgreementListEndpoints
 {
-    /// <summary>Minimal-API endpoints of this area (downloads, exports, htmx fragments).</summary>
-    public static IEndpointRouteBuilder MapAgreementListEndpoints(this IEndpointRouteBuilder app) => app;
+    /// <summary>Minimal-API endpoints of the list: the CSV export of exactly what the list shows.</summary>
+    public static IEndpointRouteBuilder MapAgreementListEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/avtaler/eksport.csv", ExportAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task ExportAsync(HttpContext http, AppDbContext db, TimeProvider clock)
+    {
+        var filter = AgreementFilter.From(key => http.Request.Query[key].FirstOrDefault());
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var rows = AgreementRow.Project(filter.Order(filter.Apply(db.Agreements.AsNoTracking().VisibleTo(db, http.User), db, today)), db);
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"avtaler-{today:yyyy-MM-dd}.csv\"";
+
+        // UTF-8 with BOM and semicolons: what Excel with Norwegian settings opens correctly.
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await writer.WriteLineAsync(Csv.Line("Referanse", "Versjon", "Tittel", "Type", "Status", "Parter", "Gyldig fra", "Gyldig til", "Neste gjennomgang", "Slutter"));
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(http.RequestAborted))
+        {
+            await writer.WriteLineAsync(Csv.Line(row.ReferenceNumber, row.VersionNumber.ToString(Norwegian.Culture), row.Title, row.Kind.DisplayName(),
+                row.Status.DisplayName(), string.Join(", ", row.PartyNames), Date(row.ValidFrom), Date(row.ValidTo), Date(row.NextReviewDate), Date(row.EndsOn)));
+        }
+    }
+
+    private static string Date(DateOnly? date) => date is { } d ? Norwegian.Date(d) : string.Empty;
+}
+
+/// <summary>RFC 4180 fields separated by semicolons, with formula-looking text defused for spreadsheets.</summary>
+public static class Csv
+{
+    public static string Line(params string?[] fields) => string.Join(';', fields.Select(Field));
+
+    private static string Field(string? value)
+    {
+        value ??= string.Empty;
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
 }
