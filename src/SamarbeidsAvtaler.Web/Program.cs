@@ -13,6 +13,7 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddAppIdentity();
 builder.Services.AddWebUi();
 builder.Services.AddAppHealthChecks();
+builder.Services.AddAgreementDocuments(builder.Configuration);
 
 var app = builder.Build();
 
@@ -33,6 +34,7 @@ app.MapAgreementListEndpoints();
 app.MapAgreementDetailEndpoints();
 app.MapAgreementEditorEndpoints();
 app.MapAgreementOverviewEndpoints();
+app.MapAgreementDocumentEndpoints();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

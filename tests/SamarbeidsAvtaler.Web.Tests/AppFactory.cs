@@ -5,7 +5,7 @@ using SamarbeidsAvtaler.Testing;
 namespace SamarbeidsAvtaler.Web.Tests;
 
 /// <summary>The real app on a real, freshly migrated PostgreSQL database with the demo data seeded.</summary>
-public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = default!;
 
