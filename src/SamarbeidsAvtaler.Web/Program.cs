@@ -1,6 +1,7 @@
 using SamarbeidsAvtaler.Web.Components;
 using SamarbeidsAvtaler.Web.Features.Account;
 using SamarbeidsAvtaler.Web.Features.Agreements;
+using SamarbeidsAvtaler.Web.Features.Agreements.Document;
 using SamarbeidsAvtaler.Web.Features.Errors;
 using SamarbeidsAvtaler.Web.Features.Health;
 using SamarbeidsAvtaler.Web.Features.Users;
@@ -36,6 +37,11 @@ app.MapAgreementEditorEndpoints();
 app.MapAgreementOverviewEndpoints();
 app.MapAgreementDocumentEndpoints();
 app.MapRazorComponents<App>();
+
+if (args.FirstOrDefault() == PdfBenchmarkCommand.Name)
+{
+    return await PdfBenchmarkCommand.RunAsync(app);
+}
 
 await app.RunAsync();
 return 0;
