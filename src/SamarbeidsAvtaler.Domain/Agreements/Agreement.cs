@@ -377,7 +377,8 @@ public class Agreement : IAudited
             ContactRoutines = ContactRoutines,
             Compensation = Compensation,
             RhfInformedOn = RhfInformedOn,
-            PracticePosition = PracticePosition,
+            // A value of its own: EF Core tracks an owned value per owner, so the two versions cannot share one instance.
+            PracticePosition = PracticePosition is { } position ? position with { } : null,
             CreatedAt = now,
         };
         copy._parties.AddRange(_parties.Select(p => new AgreementParty(copy.Id, p.PartyId, p.Role, p.SignatoryName, p.SignatoryTitle)));
