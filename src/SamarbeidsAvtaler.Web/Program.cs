@@ -13,6 +13,7 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddAppIdentity();
 builder.Services.AddWebUi();
 builder.Services.AddAppHealthChecks();
+builder.Services.AddAgreementLifecycle();
 
 var app = builder.Build();
 
