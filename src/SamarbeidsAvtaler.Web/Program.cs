@@ -15,6 +15,7 @@ builder.Services.AddAppIdentity();
 builder.Services.AddWebUi();
 builder.Services.AddAppHealthChecks();
 builder.Services.AddAgreementDocuments(builder.Configuration);
+builder.Services.AddAgreementLifecycle();
 
 var app = builder.Build();
 
