@@ -74,6 +74,12 @@ public sealed class LifecycleTests(AppFactory app)
         audit.Should().Contain(a => a.ActorName == "Sander Saksbehandler" && a.Changes.Contains(new FieldChange("Status", "AwaitingSignature", "Active")));
         audit.Count(a => a.Changes.Any(c => c.Field == "Signature")).Should().Be(2);
         page.Should().Contain("Til signering").And.Contain("Signatur");
+
+        // The last signature stores the signed document at once; downloads serve exactly those bytes.
+        var stored = await db.SignedDocuments.AsNoTracking().SingleAsync(d => d.AgreementId == agreement.Id);
+        (await (await client.GetAsync($"/avtaler/{agreement.Id}/pdf")).Content.ReadAsByteArrayAsync()).Should().Equal(stored.Pdf);
+        (await db.AccessLog.AnyAsync(e => e.AgreementId == agreement.Id && e.Action == "Visning" && e.UserName == "Sander Saksbehandler"))
+            .Should().BeTrue("viewing the agreement page is logged");
     }
 
     [Fact]
