@@ -42,7 +42,7 @@ public sealed class EditorPickerTests(AppFactory app)
         var html = await client.GetHtmlAsync($"/avtaler/{id}/rediger");
 
         IsChecked(html, "Form.PracticeMunicipalityId", voss.ToString()).Should().BeTrue();
-        html.Should().Contain("Voss herad");
+        html.Should().Contain("Voss herad").And.NotContain("treff", "no search has been made yet");
     }
 
     [Fact]

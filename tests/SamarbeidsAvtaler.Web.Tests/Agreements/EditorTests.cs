@@ -38,6 +38,7 @@ public sealed class EditorTests(AppFactory app)
         IsChecked(html, "Form.Language", "Bokmal").Should().BeTrue();
         html.Should().Contain("Full hjemmel: 37,5 timer per uke i minst 44 uker");
         html.Should().NotContain("name=\"Form.Level\"", "levels belong to kommune–HF agreements only");
+        html.Should().NotContain("role=\"status\"", "no search has been made yet");
     }
 
     [Fact]

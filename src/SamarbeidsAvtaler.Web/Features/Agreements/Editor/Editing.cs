@@ -123,18 +123,24 @@ public static class Editing
             return [];
         }
 
-        return await PartyQueries.Search(db.Parties.AsNoTracking(), text, PartyKind.Municipality, includeInactive: false)
+        var rows = await PartyQueries.Search(db.Parties.AsNoTracking(), text, PartyKind.Municipality, includeInactive: false)
             .OrderBy(p => p.Name)
             .Take(MaxHits)
-            .Select(p => new Choice(p.Id, p.Name, p.OrganisationNumber))
+            .Select(p => new { p.Id, p.Name, p.OrganisationNumber })
             .ToListAsync();
+        return rows.Select(p => new Choice(p.Id, p.Name, OrganisationNumberText(p.OrganisationNumber))).ToList();
     }
 
     public static async Task<Choice?> MunicipalityAsync(AppDbContext db, Guid? id) =>
         id is { } municipalityId
             ? await db.Parties.AsNoTracking().Where(p => p.Id == municipalityId && p.Kind == PartyKind.Municipality)
-                .Select(p => new Choice(p.Id, p.Name, p.OrganisationNumber)).FirstOrDefaultAsync()
+                .Select(p => new { p.Id, p.Name, p.OrganisationNumber }).FirstOrDefaultAsync() is { } p
+                ? new Choice(p.Id, p.Name, OrganisationNumberText(p.OrganisationNumber))
+                : null
             : null;
+
+    private static string? OrganisationNumberText(string? number) =>
+        number is null ? null : "org.nr. " + OrganisationNumber.Parse(number).Formatted;
 
     /// <summary>Kommune–HF agreements of a level this one may hang under (R4), by title or reference number.</summary>
     public static async Task<List<Choice>> SearchParentsAsync(AppDbContext db, string? text, AgreementLevel? level, Guid? exclude)
