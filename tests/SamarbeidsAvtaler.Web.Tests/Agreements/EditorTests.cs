@@ -243,6 +243,32 @@ public sealed class EditorTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Changing_only_the_practice_position_saves_and_a_stale_change_of_it_is_refused()
+    {
+        var client = await app.LoggedInAsync(WebClient.Caseworker);
+        var id = await client.CreateAsync(Operating("Driftsavtale med endret hjemmel"));
+        var version = WebClient.InputValue(await client.GetHtmlAsync($"/avtaler/{id}/rediger"), "Form.Version")!;
+
+        var first = Operating("Driftsavtale med endret hjemmel");
+        first["Form.Version"] = version;
+        first["Form.PracticeAddress"] = "Ny adresse 2, 5003 Bergen";
+        var saved = await client.PostFormAsync($"/avtaler/{id}/rediger", "details", first);
+
+        var stale = Operating("Driftsavtale med endret hjemmel");
+        stale["Form.Version"] = version;
+        stale["Form.PracticeHoursPerWeek"] = "40";
+        var refused = await client.PostFormAsync($"/avtaler/{id}/rediger", "details", stale);
+
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect, Errors(await saved.HtmlAsync()));
+        refused.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await refused.HtmlAsync()).Should().Contain("Noen andre har lagret endringer i denne avtalen");
+        await using var db = app.Database.CreateDbContext();
+        var position = (await db.Agreements.SingleAsync(a => a.Id == id)).PracticePosition!;
+        position.Address.Should().Be("Ny adresse 2, 5003 Bergen");
+        position.HoursPerWeek.Should().Be(37.5m);
+    }
+
+    [Fact]
     public async Task R1_a_signed_agreement_shows_the_domains_refusal_and_no_form_and_a_post_changes_nothing()
     {
         var client = await app.LoggedInAsync(WebClient.Caseworker);

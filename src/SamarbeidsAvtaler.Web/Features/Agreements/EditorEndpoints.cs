@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Users;
 using SamarbeidsAvtaler.Infrastructure.Data;
 using SamarbeidsAvtaler.Web.Components;
