@@ -16,8 +16,8 @@ public enum CoverageState
 public sealed record CoverageArea(int Number, string Title);
 
 /// <summary>One kommune × § 6-2 point: whether a valid service agreement covers it, and which.</summary>
-public sealed record CoverageCell(CoverageState State, Guid? AgreementId = null, string? ReferenceNumber = null, string? Title = null,
-    DateOnly? NextReviewDate = null, int AgreementCount = 0)
+public sealed record CoverageCell(CoverageState State, Guid? AgreementId = null, string? ReferenceNumber = null, DateOnly? NextReviewDate = null,
+    int AgreementCount = 0)
 {
     public static CoverageCell Missing { get; } = new(CoverageState.Missing);
 }
@@ -71,10 +71,13 @@ public static class CoverageQueries
         }
         else if (!all)
         {
-            var municipalAgreements = visible.Where(a => a.Kind == AgreementKind.MunicipalCooperationAgreement).Select(a => a.Id);
-            var partyIds = db.AgreementParties.Where(ap => municipalAgreements.Contains(ap.AgreementId)).Select(ap => ap.PartyId);
-            municipalities = municipalities.Where(p => partyIds.Contains(p.Id)
-                || db.MunicipalGroupMembers.Any(m => m.MunicipalityId == p.Id && partyIds.Contains(m.GroupId)));
+            // A kommune or kommunegruppe can only be party to a kommune–HF agreement, so "party to an
+            // agreement the user may read" is the test. Correlated on party_id, it uses that index
+            // instead of reading every agreement party.
+            municipalities = municipalities.Where(p =>
+                db.AgreementParties.Any(ap => ap.PartyId == p.Id && visible.Any(a => a.Id == ap.AgreementId))
+                || db.MunicipalGroupMembers.Any(m => m.MunicipalityId == p.Id
+                    && db.AgreementParties.Any(ap => ap.PartyId == m.GroupId && visible.Any(a => a.Id == ap.AgreementId))));
         }
 
         var total = await municipalities.CountAsync(cancellationToken);
@@ -95,7 +98,7 @@ public static class CoverageQueries
                 join ap in db.AgreementParties on a.Id equals ap.AgreementId
                 join sa in db.AgreementStatutoryAreas on a.Id equals sa.AgreementId
                 where ids.Contains(ap.PartyId)
-                select new Covering(ap.PartyId, sa.AreaNumber, a.Id, a.ReferenceNumber, a.Title, a.NextReviewDate, a.ValidFrom))
+                select new Covering(ap.PartyId, sa.AreaNumber, a.Id, a.ReferenceNumber, a.NextReviewDate, a.ValidFrom))
             .ToListAsync(cancellationToken);
         var throughGroups = await (
                 from a in validService
@@ -103,7 +106,7 @@ public static class CoverageQueries
                 join m in db.MunicipalGroupMembers on ap.PartyId equals m.GroupId
                 join sa in db.AgreementStatutoryAreas on a.Id equals sa.AgreementId
                 where ids.Contains(m.MunicipalityId)
-                select new Covering(m.MunicipalityId, sa.AreaNumber, a.Id, a.ReferenceNumber, a.Title, a.NextReviewDate, a.ValidFrom))
+                select new Covering(m.MunicipalityId, sa.AreaNumber, a.Id, a.ReferenceNumber, a.NextReviewDate, a.ValidFrom))
             .ToListAsync(cancellationToken);
 
         var byCell = direct.Concat(throughGroups).ToLookup(c => (c.MunicipalityId, c.AreaNumber));
@@ -122,11 +125,11 @@ public static class CoverageQueries
         // Link to the agreement that covers best: review not overdue first, then the newest.
         var best = covering.OrderBy(c => IsReviewOverdue(c, today)).ThenByDescending(c => c.ValidFrom).ThenBy(c => c.ReferenceNumber).First();
         return new CoverageCell(IsReviewOverdue(best, today) ? CoverageState.ReviewOverdue : CoverageState.Covered,
-            best.AgreementId, best.ReferenceNumber, best.Title, best.NextReviewDate, covering.Count);
+            best.AgreementId, best.ReferenceNumber, best.NextReviewDate, covering.Count);
     }
 
     private static bool IsReviewOverdue(Covering c, DateOnly today) => c.NextReviewDate is { } review && review < today;
 
-    private sealed record Covering(Guid MunicipalityId, int AreaNumber, Guid AgreementId, string ReferenceNumber, string Title,
-        DateOnly? NextReviewDate, DateOnly ValidFrom);
+    private sealed record Covering(Guid MunicipalityId, int AreaNumber, Guid AgreementId, string ReferenceNumber, DateOnly? NextReviewDate,
+        DateOnly ValidFrom);
 }

@@ -96,18 +96,38 @@ public static class DeadlineQueries
         var awaiting = visible.Where(a => a.Status == AgreementStatus.AwaitingSignature);
         var reviews = current.Where(a => a.NextReviewDate != null && a.NextReviewDate <= limit);
         // R3 (003): revision at least every second year, counted from when this version took effect.
-        var revisions = current.Where(a => a.Kind == AgreementKind.MunicipalCooperationAgreement && a.ValidFrom.AddYears(2) <= limit);
+        // Compared on valid_from itself so its index serves: the latest valid-from whose deadline
+        // (valid-from + 2 years, 29 February to 28 February) falls within the horizon.
+        var revisionFrom = limit.AddYears(-2);
+        if (limit is { Month: 2, Day: 28 } && DateTime.IsLeapYear(revisionFrom.Year))
+        {
+            revisionFrom = revisionFrom.AddDays(1);
+        }
+
+        var revisions = current.Where(a => a.Kind == AgreementKind.MunicipalCooperationAgreement && a.ValidFrom <= revisionFrom);
         var notices = visible.Where(a => a.Status == AgreementStatus.UnderNotice && a.EndsOn != null && a.EndsOn <= limit);
         var endings = visible.Where(a => a.Status == AgreementStatus.Active && a.ValidTo != null && a.ValidTo <= limit);
 
         bool Wanted(DeadlineKind kind) => only is null || only == kind;
+        // All five counts in one pass over the table instead of one query each: the same conditions as above.
+        var c = await visible.GroupBy(_ => 1).Select(g => new
+        {
+            Awaiting = g.Count(a => a.Status == AgreementStatus.AwaitingSignature),
+            Reviews = g.Count(a => (a.Status == AgreementStatus.Active || a.Status == AgreementStatus.UnderNotice)
+                && a.NextReviewDate != null && a.NextReviewDate <= limit),
+            Revisions = g.Count(a => (a.Status == AgreementStatus.Active || a.Status == AgreementStatus.UnderNotice)
+                && a.Kind == AgreementKind.MunicipalCooperationAgreement && a.ValidFrom <= revisionFrom),
+            Notices = g.Count(a => a.Status == AgreementStatus.UnderNotice && a.EndsOn != null && a.EndsOn <= limit),
+            Endings = g.Count(a => a.Status == AgreementStatus.Active && a.ValidTo != null && a.ValidTo <= limit),
+        })
+            .SingleOrDefaultAsync(cancellationToken);
         var counts = new Dictionary<DeadlineKind, int>
         {
-            [DeadlineKind.AwaitingSignature] = await awaiting.CountAsync(cancellationToken),
-            [DeadlineKind.Review] = await reviews.CountAsync(cancellationToken),
-            [DeadlineKind.Revision] = await revisions.CountAsync(cancellationToken),
-            [DeadlineKind.NoticeTakesEffect] = await notices.CountAsync(cancellationToken),
-            [DeadlineKind.Ending] = await endings.CountAsync(cancellationToken),
+            [DeadlineKind.AwaitingSignature] = c?.Awaiting ?? 0,
+            [DeadlineKind.Review] = c?.Reviews ?? 0,
+            [DeadlineKind.Revision] = c?.Revisions ?? 0,
+            [DeadlineKind.NoticeTakesEffect] = c?.Notices ?? 0,
+            [DeadlineKind.Ending] = c?.Endings ?? 0,
         };
 
         // A page beyond the last shows the last one.
