@@ -150,3 +150,49 @@ public sealed class DemoAgreementsTests : IAsyncLifetime
         awaiting.Parties.Count(p => p.Signature != null).Should().Be(1, "one of the two parties has signed");
     }
 }
+
+/// <summary>The synthetic register for load tests: valid rows (the schema's constraints hold), every state, no number clashes.</summary>
+public sealed class SyntheticRegisterTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Generates_agreements_of_every_kind_and_state_and_reuses_its_parties_when_run_again()
+    {
+        var register = new SyntheticRegister(_database.ConnectionString, TimeProvider.System);
+
+        var first = await register.GenerateAsync(3_000);
+        var second = await register.GenerateAsync(1_500);
+
+        first.Agreements.Should().Be(3_000);
+        second.Agreements.Should().Be(1_500);
+        await using var db = _database.CreateDbContext();
+        (await db.Agreements.CountAsync()).Should().Be(4_500);
+        (await db.Agreements.Select(a => a.Status).Distinct().ToListAsync()).Should().BeEquivalentTo(Enum.GetValues<AgreementStatus>());
+        (await db.Agreements.Select(a => a.Kind).Distinct().ToListAsync()).Should().BeEquivalentTo(Enum.GetValues<AgreementKind>());
+        (await db.Agreements.Select(a => a.Level).Distinct().ToListAsync()).Should().BeEquivalentTo(new AgreementLevel?[]
+            { null, AgreementLevel.Overarching, AgreementLevel.Service, AgreementLevel.Supplementary });
+
+        var specialists = await db.Parties.Where(p => p.Kind == PartyKind.Specialist).ToListAsync();
+        specialists.Should().HaveCount(SyntheticRegister.SpecialistCount)
+            .And.OnlyContain(p => p.Name.StartsWith("Syntetisk ") && p.HprNumber!.StartsWith('7') && p.HprNumber.Length == 8);
+        (await db.Agreements.Where(a => !db.AgreementSections.Any(s => s.AgreementId == a.Id)).AnyAsync()).Should().BeFalse("every agreement has a section");
+        (await db.Agreements.Where(a => db.AgreementParties.Count(p => p.AgreementId == a.Id) < 2).AnyAsync()).Should().BeFalse();
+
+        // R1: every replaced version points to an active successor with the same number.
+        var replaced = await db.Agreements.Where(a => a.Status == AgreementStatus.Replaced)
+            .Select(a => new { a.ReferenceNumber, Successor = db.Agreements.Single(s => s.Id == a.ReplacedByAgreementId) })
+            .ToListAsync();
+        replaced.Should().OnlyContain(r => r.Successor.Status == AgreementStatus.Active && r.Successor.ReferenceNumber == r.ReferenceNumber
+            && r.Successor.VersionNumber == 2);
+
+        // The app's next number never collides with a synthetic one.
+        var year = await db.Agreements.Where(a => a.Kind == AgreementKind.OperatingAgreement).MaxAsync(a => a.CreatedAt.Year);
+        var next = await ReferenceNumbers.NextAsync(db, AgreementKind.OperatingAgreement, year);
+        (await db.Agreements.AnyAsync(a => a.ReferenceNumber == next)).Should().BeFalse();
+    }
+}
