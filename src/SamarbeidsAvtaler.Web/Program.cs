@@ -26,6 +26,8 @@ if (args.FirstOrDefault() == CreateAdministratorCommand.Name)
     return await CreateAdministratorCommand.RunAsync(app.Services, args.Skip(1).ToArray());
 }
 
+if (args.FirstOrDefault() == SamarbeidsAvtaler.Web.Features.Agreements.Overview.GenerateAgreementsCommand.Name) return await SamarbeidsAvtaler.Web.Features.Agreements.Overview.GenerateAgreementsCommand.RunAsync(app.Services, args.Skip(1).ToArray());
+
 await app.PrepareDatabaseAsync();
 
 app.UseAppPipeline();

@@ -57,6 +57,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         }
 
         await SeedUsersAsync();
+        await new DemoAgreements(db, clock).SeedAsync(cancellationToken);
     }
 
     private void SeedParties()

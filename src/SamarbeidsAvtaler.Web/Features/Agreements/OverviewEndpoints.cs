@@ -1,7 +1,61 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using SamarbeidsAvtaler.Domain;
+using SamarbeidsAvtaler.Domain.Agreements;
+using SamarbeidsAvtaler.Infrastructure.Data;
+using SamarbeidsAvtaler.Web.Features.Agreements.Overview;
+
 namespace SamarbeidsAvtaler.Web.Features.Agreements;
 
 public static class AgreementOverviewEndpoints
 {
+    /// <summary>The most rows one download holds; far beyond a real register's deadlines in a year.</summary>
+    public const int CsvMaxRows = 10_000;
+
     /// <summary>Minimal-API endpoints of this area (downloads, exports, htmx fragments).</summary>
-    public static IEndpointRouteBuilder MapAgreementOverviewEndpoints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapAgreementOverviewEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/frister.csv", DeadlinesCsvAsync)
+            .RequireAuthorization(new AuthorizeAttribute { Roles = DeadlineQueries.Readers });
+        return app;
+    }
+
+    /// <summary>
+    /// The deadlines list as CSV for a spreadsheet: semicolon-separated with a byte order mark, as
+    /// Excel in Norwegian expects, and the same rows the page shows.
+    /// </summary>
+    private static async Task<IResult> DeadlinesCsvAsync(HttpContext context, AppDbContext db, TimeProvider clock, string? dager, string? hva)
+    {
+        var horizon = DeadlineQueries.ParseHorizon(dager);
+        var today = DeadlineQueries.Today(clock);
+        var result = await DeadlineQueries.LoadAsync(db, context.User, today, horizon, DeadlineKindExtensions.FromSlug(hva), 1, CsvMaxRows,
+            context.RequestAborted);
+
+        var csv = new StringBuilder();
+        csv.AppendLine("Dato;Frist;Hva;Avtale;Referanse;Versjon;Avtaletype;Parter;Lenke");
+        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        foreach (var row in result.Rows)
+        {
+            csv.AppendJoin(';', new[]
+            {
+                Norwegian.Date(row.Date), DeadlineQueries.DaysText(row, today), row.Kind.DisplayName(), row.Title, row.ReferenceNumber,
+                row.VersionNumber.ToString(Norwegian.Culture), row.AgreementKind.DisplayName(), string.Join(", ", row.PartyNames),
+                $"{origin}/avtaler/{row.AgreementId}",
+            }.Select(Field)).AppendLine();
+        }
+
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return Results.File(bytes, "text/csv; charset=utf-8", $"frister-{today:yyyy-MM-dd}-{horizon}-dager.csv");
+    }
+
+    /// <summary>Quotes a field when it holds a separator, quote or line break; neutralises spreadsheet formulas.</summary>
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
 }

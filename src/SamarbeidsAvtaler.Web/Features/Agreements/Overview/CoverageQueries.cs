@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SamarbeidsAvtaler.Domain.Agreements;
+using SamarbeidsAvtaler.Domain.Parties;
+using SamarbeidsAvtaler.Infrastructure.Data;
+
+namespace SamarbeidsAvtaler.Web.Features.Agreements.Overview;
+
+public enum CoverageState
+{
+    Missing = 1,
+    Covered = 2,
+    ReviewOverdue = 3,
+}
+
+public sealed record CoverageArea(int Number, string Title);
+
+/// <summary>One kommune × § 6-2 point: whether a valid service agreement covers it, and which.</summary>
+public sealed record CoverageCell(CoverageState State, Guid? AgreementId = null, string? ReferenceNumber = null, DateOnly? NextReviewDate = null,
+    int AgreementCount = 0)
+{
+    public static CoverageCell Missing { get; } = new(CoverageState.Missing);
+}
+
+public sealed record CoverageRow(Guid MunicipalityId, string Name, IReadOnlyDictionary<int, CoverageCell> Cells)
+{
+    public int CoveredCount => Cells.Values.Count(c => c.State != CoverageState.Missing);
+}
+
+public sealed record CoverageResult(IReadOnlyList<CoverageArea> Areas, IReadOnlyList<CoverageRow> Rows, int Total, int Page, int PageCount);
+
+public sealed record GroupOption(Guid Id, string Name);
+
+/// <summary>
+/// § 6-2 coverage per kommune (DOMAIN.md section 4). A point is covered for a kommune when a valid
+/// service agreement covers it: a kommune–HF agreement at level 2, active or under notice, with
+/// today inside its validity, to which the kommune is party itself or through a kommunegruppe it
+/// is a member of. Covered, but with the yearly review overdue (R3), when every such agreement's
+/// next review date has passed. Only agreements the user may read count.
+/// </summary>
+public static class CoverageQueries
+{
+    /// <summary>The filter value for every active kommune.</summary>
+    public const string AllMunicipalities = "alle";
+
+    public static Task<List<GroupOption>> GroupsAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.Parties.AsNoTracking()
+            .Where(p => p.Kind == PartyKind.MunicipalGroup && p.IsActive)
+            .OrderBy(p => p.Name)
+            .Select(p => new GroupOption(p.Id, p.Name))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The kommuner shown: those in <paramref name="groupId"/>; every active one with
+    /// <paramref name="all"/>; otherwise those party, directly or through a group, to a kommune–HF agreement.
+    /// </summary>
+    public static async Task<CoverageResult> LoadAsync(AppDbContext db, ClaimsPrincipal user, DateOnly today, Guid? groupId, bool all,
+        int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var areas = await db.StatutoryAreas.AsNoTracking()
+            .Where(a => a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today))
+            .OrderBy(a => a.Number)
+            .Select(a => new CoverageArea(a.Number, a.Title))
+            .ToListAsync(cancellationToken);
+
+        var visible = db.Agreements.AsNoTracking().VisibleTo(db, user);
+        var municipalities = db.Parties.AsNoTracking().Where(p => p.Kind == PartyKind.Municipality && p.IsActive);
+        if (groupId is { } group)
+        {
+            municipalities = municipalities.Where(p => db.MunicipalGroupMembers.Any(m => m.GroupId == group && m.MunicipalityId == p.Id));
+        }
+        else if (!all)
+        {
+            // A kommune or kommunegruppe can only be party to a kommune–HF agreement, so "party to an
+            // agreement the user may read" is the test. Correlated on party_id, it uses that index
+            // instead of reading every agreement party.
+            municipalities = municipalities.Where(p =>
+                db.AgreementParties.Any(ap => ap.PartyId == p.Id && visible.Any(a => a.Id == ap.AgreementId))
+                || db.MunicipalGroupMembers.Any(m => m.MunicipalityId == p.Id
+                    && db.AgreementParties.Any(ap => ap.PartyId == m.GroupId && visible.Any(a => a.Id == ap.AgreementId))));
+        }
+
+        var total = await municipalities.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        page = Math.Clamp(page, 1, pageCount);
+        var shown = await municipalities.OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new { p.Id, p.Name })
+            .ToListAsync(cancellationToken);
+        var ids = shown.Select(m => m.Id).ToList();
+
+        var validService = visible.Where(a => a.Kind == AgreementKind.MunicipalCooperationAgreement && a.Level == AgreementLevel.Service
+            && (a.Status == AgreementStatus.Active || a.Status == AgreementStatus.UnderNotice)
+            && a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today));
+
+        var direct = await (
+                from a in validService
+                join ap in db.AgreementParties on a.Id equals ap.AgreementId
+                join sa in db.AgreementStatutoryAreas on a.Id equals sa.AgreementId
+                where ids.Contains(ap.PartyId)
+                select new Covering(ap.PartyId, sa.AreaNumber, a.Id, a.ReferenceNumber, a.NextReviewDate, a.ValidFrom))
+            .ToListAsync(cancellationToken);
+        var throughGroups = await (
+                from a in validService
+                join ap in db.AgreementParties on a.Id equals ap.AgreementId
+                join m in db.MunicipalGroupMembers on ap.PartyId equals m.GroupId
+                join sa in db.AgreementStatutoryAreas on a.Id equals sa.AgreementId
+                where ids.Contains(m.MunicipalityId)
+                select new Covering(m.MunicipalityId, sa.AreaNumber, a.Id, a.ReferenceNumber, a.NextReviewDate, a.ValidFrom))
+            .ToListAsync(cancellationToken);
+
+        var byCell = direct.Concat(throughGroups).ToLookup(c => (c.MunicipalityId, c.AreaNumber));
+        var rows = shown.Select(m => new CoverageRow(m.Id, m.Name,
+            areas.ToDictionary(a => a.Number, a => Cell(byCell[(m.Id, a.Number)].DistinctBy(c => c.AgreementId).ToList(), today)))).ToList();
+        return new CoverageResult(areas, rows, total, page, pageCount);
+    }
+
+    private static CoverageCell Cell(List<Covering> covering, DateOnly today)
+    {
+        if (covering.Count == 0)
+        {
+            return CoverageCell.Missing;
+        }
+
+        // Link to the agreement that covers best: review not overdue first, then the newest.
+        var best = covering.OrderBy(c => IsReviewOverdue(c, today)).ThenByDescending(c => c.ValidFrom).ThenBy(c => c.ReferenceNumber).First();
+        return new CoverageCell(IsReviewOverdue(best, today) ? CoverageState.ReviewOverdue : CoverageState.Covered,
+            best.AgreementId, best.ReferenceNumber, best.NextReviewDate, covering.Count);
+    }
+
+    private static bool IsReviewOverdue(Covering c, DateOnly today) => c.NextReviewDate is { } review && review < today;
+
+    private sealed record Covering(Guid MunicipalityId, int AreaNumber, Guid AgreementId, string ReferenceNumber, DateOnly? NextReviewDate,
+        DateOnly ValidFrom);
+}

@@ -1,0 +1,198 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SamarbeidsAvtaler.Domain.Agreements;
+using SamarbeidsAvtaler.Domain.Parties;
+using SamarbeidsAvtaler.Infrastructure.Data;
+using SamarbeidsAvtaler.Infrastructure.Identity;
+using SamarbeidsAvtaler.Infrastructure.Seeding;
+using SamarbeidsAvtaler.Testing;
+
+namespace SamarbeidsAvtaler.Infrastructure.Tests;
+
+public sealed class DemoAgreementsTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(_database.ConnectionString));
+        services.AddIdentityCore<AppUser>().AddRoles<AppRole>().AddEntityFrameworkStores<AppDbContext>();
+        services.AddScoped<RoleSeeder>();
+        services.AddScoped<DemoData>();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await SeedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private async Task SeedAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RoleSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+    }
+
+    private async Task<Dictionary<string, long>> CountRowsAsync()
+    {
+        var counts = new Dictionary<string, long>();
+        foreach (var table in new[] { "parties", "agreements", "agreement_parties", "agreement_sections", "agreement_statutory_areas", "agreement_cooperation_forms", "reference_counters", "audit_entries" })
+        {
+            counts[table] = await Sql.ScalarAsync<long>(_database.ConnectionString, $"SELECT count(*) FROM {table}");
+        }
+
+        return counts;
+    }
+
+    [Fact]
+    public async Task Seeding_twice_gives_the_same_agreements_as_seeding_once()
+    {
+        var once = await CountRowsAsync();
+
+        await SeedAsync();
+
+        (await CountRowsAsync()).Should().Equal(once);
+        once["agreements"].Should().BeGreaterThan(10);
+    }
+
+    [Fact]
+    public async Task Every_lifecycle_state_occurs_in_the_demo_register()
+    {
+        await using var db = _database.CreateDbContext();
+
+        var statuses = await db.Agreements.Select(a => a.Status).Distinct().ToListAsync();
+
+        statuses.Should().BeEquivalentTo(Enum.GetValues<AgreementStatus>());
+        var kinds = await db.Agreements.Select(a => a.Kind).Distinct().ToListAsync();
+        kinds.Should().BeEquivalentTo(Enum.GetValues<AgreementKind>());
+    }
+
+    [Fact]
+    public async Task Overarching_agreement_of_seed_004_has_ten_parties_and_is_valid_from_1_August_2022()
+    {
+        await using var db = _database.CreateDbContext();
+
+        var agreement = await db.Agreements.Include(a => a.Parties).Include(a => a.Sections)
+            .SingleAsync(a => a.Title == DemoAgreements.OverarchingTitle);
+
+        agreement.Kind.Should().Be(AgreementKind.MunicipalCooperationAgreement);
+        agreement.Level.Should().Be(AgreementLevel.Overarching);
+        agreement.Language.Should().Be(DocumentLanguage.Nynorsk);
+        agreement.Status.Should().Be(AgreementStatus.Active);
+        agreement.ValidFrom.Should().Be(new DateOnly(2022, 8, 1));
+        agreement.Replaces.Should().Be("overordna samarbeidsavtale inngått 01.07.2012 og tenesteavtale 1 inngått 01.07.2012");
+        agreement.ReferenceNumber.Should().MatchRegex("^KA-2022-[0-9]{4}$");
+        agreement.Sections.Should().NotBeEmpty();
+        agreement.Parties.Should().HaveCount(10).And.OnlyContain(p => p.Signature != null);
+
+        var partyIds = agreement.Parties.Select(p => p.PartyId).ToList();
+        var parties = await db.Parties.Where(p => partyIds.Contains(p.Id)).ToListAsync();
+        parties.Count(p => p.Kind == PartyKind.MunicipalGroup).Should().Be(4);
+        parties.Count(p => p.Kind == PartyKind.HealthTrust).Should().Be(1);
+        parties.Count(p => p.Kind == PartyKind.Institution).Should().Be(5);
+        parties.Should().Contain(p => p.Name == "Helse Bergen HF");
+
+        // Through the four groups the agreement reaches every demo kommune.
+        var groupIds = parties.Where(p => p.Kind == PartyKind.MunicipalGroup).Select(p => p.Id).ToList();
+        var covered = await db.MunicipalGroupMembers.Where(m => groupIds.Contains(m.GroupId)).Select(m => m.MunicipalityId).Distinct().CountAsync();
+        covered.Should().Be(await db.Parties.CountAsync(p => p.Kind == PartyKind.Municipality));
+    }
+
+    [Fact]
+    public async Task R4_service_agreements_hang_under_the_overarching_one_and_cover_some_statutory_areas_but_not_all()
+    {
+        await using var db = _database.CreateDbContext();
+        var overarching = await db.Agreements.SingleAsync(a => a.Title == DemoAgreements.OverarchingTitle);
+
+        var valid = await db.Agreements
+            .Where(a => a.Level == AgreementLevel.Service && a.Status == AgreementStatus.Active)
+            .Select(a => new { a.ParentAgreementId, a.NextReviewDate, Areas = a.StatutoryAreas.Select(s => s.AreaNumber).ToList() })
+            .ToListAsync();
+
+        valid.Should().OnlyContain(a => a.ParentAgreementId == overarching.Id);
+        valid.SelectMany(a => a.Areas).Distinct().Should().BeEquivalentTo([1, 2, 3, 5, 12]);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        valid.Should().Contain(a => a.NextReviewDate < today, "one service agreement's yearly review is overdue (R3)");
+
+        var supplementary = await db.Agreements.SingleAsync(a => a.Level == AgreementLevel.Supplementary);
+        supplementary.IsLegallyBinding.Should().BeFalse("R5: a særavtale states whether it binds");
+        (await db.Agreements.SingleAsync(a => a.Id == supplementary.ParentAgreementId)).Level.Should().Be(AgreementLevel.Service);
+    }
+
+    [Fact]
+    public async Task R1_replaced_version_points_to_its_active_successor_and_the_demo_specialist_has_active_agreements()
+    {
+        await using var db = _database.CreateDbContext();
+
+        var replaced = await db.Agreements.SingleAsync(a => a.Status == AgreementStatus.Replaced);
+        var successor = await db.Agreements.SingleAsync(a => a.Id == replaced.ReplacedByAgreementId);
+        successor.Status.Should().Be(AgreementStatus.Active);
+        successor.VersionNumber.Should().Be(2);
+        successor.PreviousVersionId.Should().Be(replaced.Id);
+        successor.ReferenceNumber.Should().Be(replaced.ReferenceNumber);
+
+        var own = await db.Parties.SingleAsync(p => p.Name == "Demo Spesialistsen");
+        var kinds = await db.Agreements
+            .Where(a => a.Status == AgreementStatus.Active && a.Parties.Any(p => p.PartyId == own.Id))
+            .Select(a => a.Kind).ToListAsync();
+        kinds.Should().BeEquivalentTo([AgreementKind.OperatingAgreement, AgreementKind.SpecialistCooperationAgreement]);
+
+        var awaiting = await db.Agreements.Include(a => a.Parties)
+            .Where(a => a.Status == AgreementStatus.AwaitingSignature && a.Kind == AgreementKind.OperatingAgreement).SingleAsync();
+        awaiting.Parties.Count(p => p.Signature != null).Should().Be(1, "one of the two parties has signed");
+    }
+}
+
+/// <summary>The synthetic register for load tests: valid rows (the schema's constraints hold), every state, no number clashes.</summary>
+public sealed class SyntheticRegisterTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Generates_agreements_of_every_kind_and_state_and_reuses_its_parties_when_run_again()
+    {
+        var register = new SyntheticRegister(_database.ConnectionString, TimeProvider.System);
+
+        var first = await register.GenerateAsync(3_000);
+        var second = await register.GenerateAsync(1_500);
+
+        first.Agreements.Should().Be(3_000);
+        second.Agreements.Should().Be(1_500);
+        await using var db = _database.CreateDbContext();
+        (await db.Agreements.CountAsync()).Should().Be(4_500);
+        (await db.Agreements.Select(a => a.Status).Distinct().ToListAsync()).Should().BeEquivalentTo(Enum.GetValues<AgreementStatus>());
+        (await db.Agreements.Select(a => a.Kind).Distinct().ToListAsync()).Should().BeEquivalentTo(Enum.GetValues<AgreementKind>());
+        (await db.Agreements.Select(a => a.Level).Distinct().ToListAsync()).Should().BeEquivalentTo(new AgreementLevel?[]
+            { null, AgreementLevel.Overarching, AgreementLevel.Service, AgreementLevel.Supplementary });
+
+        var specialists = await db.Parties.Where(p => p.Kind == PartyKind.Specialist).ToListAsync();
+        specialists.Should().HaveCount(SyntheticRegister.SpecialistCount)
+            .And.OnlyContain(p => p.Name.StartsWith("Syntetisk ") && p.HprNumber!.StartsWith('7') && p.HprNumber.Length == 8);
+        (await db.Agreements.Where(a => !db.AgreementSections.Any(s => s.AgreementId == a.Id)).AnyAsync()).Should().BeFalse("every agreement has a section");
+        (await db.Agreements.Where(a => db.AgreementParties.Count(p => p.AgreementId == a.Id) < 2).AnyAsync()).Should().BeFalse();
+
+        // R1: every replaced version points to an active successor with the same number.
+        var replaced = await db.Agreements.Where(a => a.Status == AgreementStatus.Replaced)
+            .Select(a => new { a.ReferenceNumber, Successor = db.Agreements.Single(s => s.Id == a.ReplacedByAgreementId) })
+            .ToListAsync();
+        replaced.Should().OnlyContain(r => r.Successor.Status == AgreementStatus.Active && r.Successor.ReferenceNumber == r.ReferenceNumber
+            && r.Successor.VersionNumber == 2);
+
+        // The app's next number never collides with a synthetic one.
+        var year = await db.Agreements.Where(a => a.Kind == AgreementKind.OperatingAgreement).MaxAsync(a => a.CreatedAt.Year);
+        var next = await ReferenceNumbers.NextAsync(db, AgreementKind.OperatingAgreement, year);
+        (await db.Agreements.AnyAsync(a => a.ReferenceNumber == next)).Should().BeFalse();
+    }
+}
