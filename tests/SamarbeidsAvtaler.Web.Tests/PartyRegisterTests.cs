@@ -212,6 +212,23 @@ public sealed class PartyRegisterTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_party_in_an_agreement_cannot_be_deleted()
+    {
+        await using var db = app.Database.CreateDbContext();
+        var specialist = Testing.AgreementScenarios.Specialist("Avtalebundet Testesen", Numbers.NewHprNumber());
+        db.Parties.Add(specialist);
+        db.Agreements.Add(Testing.AgreementScenarios.OperatingDraft(await db.Parties.SingleAsync(p => p.Name == "Helse Sør-Øst RHF"), specialist));
+        await db.SaveChangesAsync();
+        var client = await app.LoggedInAsync(WebClient.Caseworker);
+
+        (await client.GetHtmlAsync($"/parter/{specialist.Id}/status")).Should().Contain("part i eller nevnt i avtaler");
+        var refused = await client.PostFormAsync($"/parter/{specialist.Id}/status", "status", new() { ["handling"] = "slett" });
+
+        refused.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await db.Parties.AnyAsync(p => p.Id == specialist.Id)).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Kommunegruppe_membership_is_saved_and_audited()
     {
         var client = await app.LoggedInAsync(WebClient.Caseworker);

@@ -36,7 +36,7 @@ public sealed class UserAdministrationTests(AppFactory app)
         entries.SelectMany(a => a.Changes).Should().NotContain(c => c.Field == "PasswordHash");
 
         var client = await app.LoggedInAsync(email, Password);
-        (await client.GetHtmlAsync("/")).Should().Contain("Ny Samhandlingssjef");
+        (await client.GetHtmlAsync("/oversikt")).Should().Contain("Ny Samhandlingssjef").And.Contain("Oversikt for Helse Bergen HF");
     }
 
     [Theory]

@@ -59,6 +59,7 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.HasIndex(a => a.ValidFrom);
         builder.HasIndex(a => a.NextReviewDate);
         builder.HasIndex(a => a.EndsOn);
+        builder.HasIndex(a => a.ValidTo).HasFilter("valid_to IS NOT NULL");
         builder.HasIndex(a => a.CreatedAt);
     }
 }

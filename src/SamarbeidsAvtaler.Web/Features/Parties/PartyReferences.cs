@@ -24,6 +24,12 @@ public static class PartyReferences
             references.Add("medlem av eller har medlemmer i en kommunegruppe");
         }
 
+        if (await db.AgreementParties.AnyAsync(ap => ap.PartyId == partyId)
+            || await db.Agreements.AnyAsync(a => a.NoticeGivenByPartyId == partyId || a.PracticePosition!.MunicipalityId == partyId))
+        {
+            references.Add("part i eller nevnt i avtaler");
+        }
+
         return references;
     }
 }
