@@ -49,15 +49,18 @@ public static class AgreementDocumentEndpoints
 
         try
         {
-            var document = (await AgreementDocument.LoadAsync(db, id, cancellationToken))!;
-            byte[] pdf;
-            if (AgreementPdfService.SignedStatuses.Contains(agreement.Status) && agreement.SignedOn is { } signedOn)
+            var isSigned = AgreementPdfService.SignedStatuses.Contains(agreement.Status) && agreement.SignedOn is not null;
+
+            // A stored signed document is served as it is, without loading the agreement again.
+            var pdf = isSigned
+                ? await db.SignedDocuments.AsNoTracking().Where(d => d.AgreementId == id).Select(d => d.Pdf).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            if (pdf is null)
             {
-                pdf = (await pdfs.GetOrCreateSignedAsync(db, document, signedOn, cancellationToken)).Pdf;
-            }
-            else
-            {
-                pdf = (await pdfs.RenderPdfAsync(document, cancellationToken)).Pdf;
+                var document = (await AgreementDocument.LoadAsync(db, id, cancellationToken))!;
+                pdf = isSigned
+                    ? (await pdfs.GetOrCreateSignedAsync(db, document, agreement.SignedOn!.Value, cancellationToken)).Pdf
+                    : (await pdfs.RenderPdfAsync(document, cancellationToken)).Pdf;
             }
 
             await AccessLogWriter.RecordAsync(db, http.User, agreement.Id, agreement.ReferenceNumber, agreement.VersionNumber,
