@@ -36,7 +36,8 @@ RUN apt-get update \
 COPY --from=mcr.microsoft.com/dotnet/aspnet:10.0 /usr/share/dotnet /usr/share/dotnet
 RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet \
   && groupadd --system --gid 1654 app \
-  && useradd --system --uid 1654 --gid app --create-home --home-dir /home/app --shell /usr/sbin/nologin app
+  && useradd --system --uid 1654 --gid app --create-home --home-dir /home/app --shell /usr/sbin/nologin app \
+  && mkdir /keys && chown 1654:1654 /keys
 
 WORKDIR /app
 COPY --from=build /app ./

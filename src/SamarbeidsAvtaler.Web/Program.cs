@@ -12,7 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSerilogLogging();
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddAppIdentity();
-builder.Services.AddWebUi();
+builder.Services.AddWebUi(builder.Configuration);
 builder.Services.AddAppHealthChecks();
 builder.Services.AddAgreementDocuments(builder.Configuration);
 builder.Services.AddAgreementLifecycle();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SamarbeidsAvtaler.Infrastructure.Auditing;
@@ -78,8 +79,14 @@ public static class ServiceRegistration
         return services;
     }
 
-    public static IServiceCollection AddWebUi(this IServiceCollection services)
+    public static IServiceCollection AddWebUi(this IServiceCollection services, IConfiguration configuration)
     {
+        // Cookie and antiforgery keys must outlive a container restart: keep them on a volume in production.
+        if (configuration["DataProtection:KeysPath"] is { Length: > 0 } keysPath)
+        {
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysPath)).SetApplicationName("SamarbeidsAvtaler");
+        }
+
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(options => options.Cookie.Name = "samarbeidsavtaler.af");
