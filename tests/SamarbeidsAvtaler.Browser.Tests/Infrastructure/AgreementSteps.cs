@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace SamarbeidsAvtaler.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// What several agreement tests do the same way through the UI: fill the party and text tabs of a
+/// draft, send it for signature and register each party's signature on paper.
+/// </summary>
+public static partial class AgreementSteps
+{
+    /// <summary>
+    /// The last signature renders and archives the signed PDF in the same request; the first render
+    /// also starts the app's own Chromium, which takes a while on a busy 2-core machine.
+    /// </summary>
+    private const float LastSignatureTimeout = 45_000;
+
+    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+
+    /// <summary>Today in Norway, as a date input takes it: the app's lifecycle dates are Norwegian calendar days.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Oslo).DateTime);
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string RandomMarker() =>
+        "nettleser-" + new string(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+
+    /// <summary>
+    /// A field's whole label, with or without the «(må fylles ut)» of a required field. Anchored, because
+    /// Designsystemet labels a fieldset by its legend and description, which may mention a field's label.
+    /// Playwright tests a pattern against the label's raw text, so any run of whitespace goes.
+    /// </summary>
+    public static Regex Label(string label) =>
+        new($@"^\s*{Regex.Escape(label).Replace(@"\ ", @"\s+", StringComparison.Ordinal)}(\s*\(må fylles ut\))?\s*$");
+
+    /// <summary>The agreement id in the address of an agreement or editor page.</summary>
+    public static Guid AgreementIdFrom(IPage page) => Guid.Parse(AgreementUrl().Match(page.Url).Groups[1].Value);
+
+    /// <summary>The value beside a term in a description list (dt/dd) of <paramref name="scope"/>.</summary>
+    public static ILocator Detail(ILocator scope, string term) => scope.Locator($"dt:text-is('{term}') + dd");
+
+    public static ILocator Overview(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Oversikt", Exact = true });
+
+    /// <summary>On the parties tab: searches, adds the party from the hits, and waits for it to be in the agreement.</summary>
+    public static async Task AddPartyAsync(IPage page, string search, string partyName)
+    {
+        // htmx replaces the hits as the user types.
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Søk etter part", Exact = true }).FillAsync(search);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Legg til {partyName}", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Endringene er lagret." })).ToBeVisibleAsync();
+        await Expect(PartyGroup(page, partyName)).ToBeVisibleAsync();
+    }
+
+    /// <summary>On the parties tab: who signs for each party, then saves.</summary>
+    public static async Task SetSignatoriesAsync(IPage page, params (string Party, string Name, string Title)[] signatories)
+    {
+        foreach (var (party, name, title) in signatories)
+        {
+            var group = PartyGroup(page, party);
+            await group.GetByLabel(Label("Signeres av (navn)")).FillAsync(name);
+            await group.GetByLabel(Label("Tittel")).FillAsync(title);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lagre hvem som signerer" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Endringene er lagret." })).ToBeVisibleAsync();
+        foreach (var (party, name, _) in signatories)
+        {
+            await Expect(PartyGroup(page, party).GetByLabel(Label("Signeres av (navn)"))).ToHaveValueAsync(name);
+        }
+    }
+
+    /// <summary>Opens the «Avtaletekst» tab of the draft editor and adds a section at the end.</summary>
+    public static async Task AddSectionAsync(IPage page, string heading, string body)
+    {
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Deler av avtalen" }).GetByRole(AriaRole.Link, new() { Name = "Avtaletekst" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nytt avsnitt", Level = 2 })).ToBeVisibleAsync();
+        var existing = await page.GetByRole(AriaRole.Heading, new() { Level = 3 }).CountAsync();
+        await page.GetByLabel(Label("Overskrift")).FillAsync(heading);
+        await page.GetByLabel(Label("Tekst")).FillAsync(body);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Legg til avsnitt" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{existing + 1}. {heading}", Level = 3 })).ToBeVisibleAsync();
+    }
+
+    /// <summary>From the agreement page of a complete draft: «Send til signering» and confirm.</summary>
+    public static async Task SendForSignatureAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Send til signering" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Send til signering", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, send til signering" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Avtalen er sendt til signering. Teksten er låst." })).ToBeVisibleAsync();
+        await Expect(Detail(Overview(page), "Status")).ToHaveTextAsync("Til signering");
+    }
+
+    /// <summary>From the agreement page: registers each party's signature on paper, today, in the order given; the last one makes it active.</summary>
+    public static async Task SignByAllAsync(IPage page, params (string Party, string SignedBy)[] signatures)
+    {
+        for (var i = 0; i < signatures.Length; i++)
+        {
+            var (party, signedBy) = signatures[i];
+            var last = i == signatures.Length - 1;
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Registrer signatur for {party}", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Registrer signatur for {party}", Level = 1 })).ToBeVisibleAsync();
+            await page.GetByLabel(Label("Signert av")).FillAsync(signedBy);
+            await page.GetByLabel(Label("Dato for signering")).FillAsync(Iso(Today));
+            await page.GetByLabel(Label("Måte")).SelectOptionAsync(new SelectOptionValue { Label = "På papir" });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Registrer signaturen" }).ClickAsync();
+
+            var message = last ? "Alle parter har signert. Avtalen er gjeldende" : "Signaturen er registrert.";
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = message }))
+                .ToBeVisibleAsync(new() { Timeout = last ? LastSignatureTimeout : null });
+            var row = page.GetByRole(AriaRole.Region, new() { Name = "Signaturer" }).GetByRole(AriaRole.Row)
+                .Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = party, Exact = true }) });
+            await Expect(row).ToContainTextAsync(signedBy);
+            await Expect(row).ToContainTextAsync("På papir");
+        }
+    }
+
+    // Named by its legend, the party's name, followed by the party's kind (Designsystemet adds the description).
+    private static ILocator PartyGroup(IPage page, string partyName) =>
+        page.GetByRole(AriaRole.Group, new() { NameRegex = new Regex($@"^{Regex.Escape(partyName)}(\s|$)") });
+
+    [GeneratedRegex(@"/avtaler/([0-9a-f-]{36})(?:[/?#]|$)")]
+    private static partial Regex AgreementUrl();
+}
