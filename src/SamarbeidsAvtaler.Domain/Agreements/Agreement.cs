@@ -119,7 +119,7 @@ public class Agreement : IAudited
         {
             if (!Kind.Allows(party.Kind))
             {
-                throw new AgreementRuleException($"{party.Name} ({party.Kind.DisplayName()}) kan ikke være part i en {Kind.DisplayName().ToLowerInvariant()}.");
+                throw new AgreementRuleException($"{party.Name} ({party.Kind.DisplayName()}) kan ikke være part i en {Norwegian.InSentence(Kind.DisplayName())}.");
             }
         }
 
@@ -511,7 +511,7 @@ public class Agreement : IAudited
     {
         if (Kind != kind)
         {
-            throw new AgreementRuleException($"{what} gjelder bare {kind.DisplayName().ToLowerInvariant()}.");
+            throw new AgreementRuleException($"{what} gjelder bare {Norwegian.InSentence(kind.DisplayName())}.");
         }
     }
 

@@ -312,7 +312,7 @@ public sealed class LifecycleTests(AppFactory app)
 
         var refused = await PostAsync(client, $"/avtaler/{operating.Id}/rhf-informert", "rhf-informed", new() { ["Form.Date"] = informedOn.ToString("yyyy-MM-dd") });
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await refused.HtmlAsync()).Should().Contain("Melding til RHF gjelder bare samarbeidsavtale avtalespesialist–hf.");
+        (await refused.HtmlAsync()).Should().Contain("Melding til RHF gjelder bare samarbeidsavtale avtalespesialist–HF.");
         (await app.ReloadAsync(operating.Id)).RhfInformedOn.Should().BeNull();
     }
 
