@@ -27,11 +27,12 @@ FILTER_URL="${SA_BENCH_FILTER_URL:-/avtaler?type=OperatingAgreement&status=Activ
 read -r -a EXTRA_URLS <<<"${SA_BENCH_EXTRA_URLS:-}"
 BENCH_DB=samarbeidsavtaler_bench
 
-# shellcheck source=scripts/bootstrap.sh
 if [[ "${SA_BENCH_SKIP_BOOTSTRAP:-}" == 1 ]]; then
+  # shellcheck source=scripts/bootstrap.sh
   SA_BOOTSTRAP_LIB_ONLY=1 source scripts/bootstrap.sh
   sa_export_env
 else
+  # shellcheck source=scripts/bootstrap.sh
   source scripts/bootstrap.sh
 fi
 
@@ -98,10 +99,10 @@ login() {
 
 # Times N requests of one URL; prints "median p95" in ms. A status other than 200 stops the run.
 measure() {
-  local url="$1" times="$WORK/times" i line code
+  local url="$1" times="$WORK/times" line code
   : >"$times"
-  for i in 1 2 3; do curl -sS -o /dev/null -b "$JAR" "$BASE$url"; done # warm-up
-  for i in $(seq 1 "$N"); do
+  for _ in 1 2 3; do curl -sS -o /dev/null -b "$JAR" "$BASE$url"; done # warm-up
+  for _ in $(seq 1 "$N"); do
     line="$(curl -sS -o /dev/null -b "$JAR" -w '%{http_code} %{time_total}' "$BASE$url")"
     code="${line%% *}"
     [[ "$code" == 200 ]] || { echo "GET $url gave HTTP $code" >&2; exit 1; }
@@ -120,11 +121,12 @@ PY
 RESULTS="$WORK/results"
 : >"$RESULTS"
 run_round() {
-  local size="$1" url result
+  local size="$1" url result median p95
   for url in "$SEARCH_URL" "$FILTER_URL" "${EXTRA_URLS[@]}"; do
-    result="$(measure "$url")"
-    printf '%s\t%s\t%s\n' "$size" "$url" "$result" >>"$RESULTS"
-    printf '    %-9s %-55s median %7s ms  p95 %7s ms\n' "$size" "$url" ${result}
+    result="$(measure "$url")" # a failed request stops the run here (set -e)
+    read -r median p95 <<<"$result"
+    printf '%s\t%s\t%s %s\n' "$size" "$url" "$median" "$p95" >>"$RESULTS"
+    printf '    %-9s %-55s median %7s ms  p95 %7s ms\n' "$size" "$url" "$median" "$p95"
   done
 }
 

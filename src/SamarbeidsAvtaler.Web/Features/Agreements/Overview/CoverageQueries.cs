@@ -72,12 +72,17 @@ public static class CoverageQueries
         else if (!all)
         {
             // A kommune or kommunegruppe can only be party to a kommune–HF agreement, so "party to an
-            // agreement the user may read" is the test. Correlated on party_id, it uses that index
-            // instead of reading every agreement party.
+            // agreement the user may read" is the test, correlated on party_id so that index serves.
+            // The groups with agreements are few and looked up first: inside the same query the
+            // planner would read every agreement party to find them.
+            var groupsWithAgreements = await db.Parties.AsNoTracking()
+                .Where(g => g.Kind == PartyKind.MunicipalGroup
+                    && db.AgreementParties.Any(ap => ap.PartyId == g.Id && visible.Any(a => a.Id == ap.AgreementId)))
+                .Select(g => g.Id)
+                .ToListAsync(cancellationToken);
             municipalities = municipalities.Where(p =>
                 db.AgreementParties.Any(ap => ap.PartyId == p.Id && visible.Any(a => a.Id == ap.AgreementId))
-                || db.MunicipalGroupMembers.Any(m => m.MunicipalityId == p.Id
-                    && db.AgreementParties.Any(ap => ap.PartyId == m.GroupId && visible.Any(a => a.Id == ap.AgreementId))));
+                || db.MunicipalGroupMembers.Any(m => m.MunicipalityId == p.Id && groupsWithAgreements.Contains(m.GroupId)));
         }
 
         var total = await municipalities.CountAsync(cancellationToken);
