@@ -17,14 +17,7 @@ public sealed class DemoAgreementsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(_database.ConnectionString));
-        services.AddIdentityCore<AppUser>().AddRoles<AppRole>().AddEntityFrameworkStores<AppDbContext>();
-        services.AddScoped<RoleSeeder>();
-        services.AddScoped<DemoData>();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _services = SeederServices.Build(_database);
         await SeedAsync();
     }
 

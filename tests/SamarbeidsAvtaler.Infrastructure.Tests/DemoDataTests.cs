@@ -19,15 +19,7 @@ public sealed class DemoDataTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
 
-        // The same registrations the seeders need in the app, with Identity's default options.
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<AppDbContext>(o => o.UseNpgsql(_database.ConnectionString));
-        services.AddIdentityCore<AppUser>().AddRoles<AppRole>().AddEntityFrameworkStores<AppDbContext>();
-        services.AddScoped<RoleSeeder>();
-        services.AddScoped<DemoData>();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _services = SeederServices.Build(_database);
     }
 
     public async Task DisposeAsync()
