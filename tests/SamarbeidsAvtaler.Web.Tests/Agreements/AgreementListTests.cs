@@ -11,14 +11,13 @@ namespace SamarbeidsAvtaler.Web.Tests.Agreements;
 [Collection(AppCollection.Name)]
 public sealed class AgreementListTests(AppFactory app)
 {
-    private static async Task<Party> PartyAsync(AppDbContext db, string name) => await db.Parties.SingleAsync(p => p.Name == name);
 
     /// <summary>A driftsavtale with a unique title so tests sharing the database can find exactly theirs.</summary>
     private async Task<(Agreement Agreement, string Marker)> SaveOperatingAsync(string specialist = "Demo Spesialistsen", bool signed = false)
     {
         await using var db = app.Database.CreateDbContext();
         var marker = "Liste" + Guid.NewGuid().ToString("N")[..8];
-        var agreement = AgreementScenarios.OperatingDraft(await PartyAsync(db, "Helse Sør-Øst RHF"), await PartyAsync(db, specialist), $"Driftsavtale {marker}");
+        var agreement = AgreementScenarios.OperatingDraft(await db.PartyAsync("Helse Sør-Øst RHF"), await db.PartyAsync(specialist), $"Driftsavtale {marker}");
         if (signed)
         {
             agreement.SignedByAll();
@@ -47,7 +46,7 @@ public sealed class AgreementListTests(AppFactory app)
         var (draft, draftMarker) = await SaveOperatingAsync();
         var (_, activeMarker) = await SaveOperatingAsync(signed: true);
         await using var db = app.Database.CreateDbContext();
-        var specialist = await PartyAsync(db, "Demo Spesialistsen");
+        var specialist = await db.PartyAsync("Demo Spesialistsen");
         var client = await app.LoggedInAsync(WebClient.Caseworker);
 
         var active = await client.GetHtmlAsync("/avtaler?type=OperatingAgreement&status=Active&q=liste");
@@ -101,7 +100,7 @@ public sealed class AgreementListTests(AppFactory app)
     {
         await using var db = app.Database.CreateDbContext();
         var marker = "Formel" + Guid.NewGuid().ToString("N")[..6];
-        var agreement = AgreementScenarios.OperatingDraft(await PartyAsync(db, "Helse Sør-Øst RHF"), await PartyAsync(db, "Demo Spesialistsen"), $"=HYPERLINK(\"x\") {marker}");
+        var agreement = AgreementScenarios.OperatingDraft(await db.PartyAsync("Helse Sør-Øst RHF"), await db.PartyAsync("Demo Spesialistsen"), $"=HYPERLINK(\"x\") {marker}");
         db.Agreements.Add(agreement);
         await db.SaveChangesAsync();
         var client = await app.LoggedInAsync(WebClient.Caseworker);
@@ -127,9 +126,9 @@ public sealed class AgreementListTests(AppFactory app)
     public async Task Samhandlingssjef_lists_only_agreements_their_trust_is_party_to()
     {
         await using var db = app.Database.CreateDbContext();
-        var bergen = await PartyAsync(db, "Helse Bergen HF");
+        var bergen = await db.PartyAsync("Helse Bergen HF");
         var marker = "Trust" + Guid.NewGuid().ToString("N")[..6];
-        var withTrust = AgreementScenarios.SpecialistCooperationDraft(bergen, await PartyAsync(db, "Eksempel Hjertelund"));
+        var withTrust = AgreementScenarios.SpecialistCooperationDraft(bergen, await db.PartyAsync("Eksempel Hjertelund"));
         withTrust.UpdateDraft(new AgreementDetails(AgreementKind.SpecialistCooperationAgreement, $"Samarbeid {marker}", DocumentLanguage.Bokmal, new DateOnly(2026, 1, 1)));
         db.Agreements.Add(withTrust);
         await db.SaveChangesAsync();

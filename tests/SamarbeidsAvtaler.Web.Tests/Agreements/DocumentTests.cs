@@ -14,7 +14,6 @@ namespace SamarbeidsAvtaler.Web.Tests.Agreements;
 [Collection(AppCollection.Name)]
 public sealed class DocumentTests(AppFactory app)
 {
-    private static async Task<Party> PartyAsync(AppDbContext db, string name) => await db.Parties.SingleAsync(p => p.Name == name);
 
     private async Task<Agreement> SaveAsync(Func<AppDbContext, Task<Agreement>> build, bool withAttachment = true)
     {
@@ -34,7 +33,7 @@ public sealed class DocumentTests(AppFactory app)
 
     private async Task<Agreement> OperatingAsync(bool signed) => await SaveAsync(async db =>
     {
-        var agreement = AgreementScenarios.OperatingDraft(await PartyAsync(db, "Helse Sør-Øst RHF"), await PartyAsync(db, "Demo Spesialistsen"),
+        var agreement = AgreementScenarios.OperatingDraft(await db.PartyAsync("Helse Sør-Øst RHF"), await db.PartyAsync("Demo Spesialistsen"),
             "Driftsavtale <script>alert('x')</script> & øyne");
         return signed ? agreement.SignedByAll() : agreement;
     });
@@ -76,9 +75,9 @@ public sealed class DocumentTests(AppFactory app)
     {
         var agreement = await SaveAsync(async db =>
         {
-            var parent = AgreementScenarios.MunicipalDraft(AgreementLevel.Overarching, await PartyAsync(db, "Bergen kommune"), await PartyAsync(db, "Helse Bergen HF"));
+            var parent = AgreementScenarios.MunicipalDraft(AgreementLevel.Overarching, await db.PartyAsync("Bergen kommune"), await db.PartyAsync("Helse Bergen HF"));
             db.Agreements.Add(parent);
-            return AgreementScenarios.MunicipalDraft(AgreementLevel.Service, await PartyAsync(db, "Bergen kommune"), await PartyAsync(db, "Helse Bergen HF"),
+            return AgreementScenarios.MunicipalDraft(AgreementLevel.Service, await db.PartyAsync("Bergen kommune"), await db.PartyAsync("Helse Bergen HF"),
                 parent.Id, [2, 5]).SignedByAll();
         }, withAttachment: false);
         var client = await app.LoggedInAsync(WebClient.Caseworker);
@@ -93,7 +92,7 @@ public sealed class DocumentTests(AppFactory app)
     public async Task Specialist_cooperation_pdf_lists_the_chosen_cooperation_forms()
     {
         var agreement = await SaveAsync(async db =>
-            AgreementScenarios.SpecialistCooperationDraft(await PartyAsync(db, "Helse Bergen HF"), await PartyAsync(db, "Testa Prøvesen")).SignedByAll());
+            AgreementScenarios.SpecialistCooperationDraft(await db.PartyAsync("Helse Bergen HF"), await db.PartyAsync("Testa Prøvesen")).SignedByAll());
         var client = await app.LoggedInAsync(WebClient.Caseworker);
 
         var text = await PdfTools.TextAsync(await (await client.GetAsync($"/avtaler/{agreement.Id}/pdf")).Content.ReadAsByteArrayAsync());
@@ -167,7 +166,7 @@ public sealed class DocumentTests(AppFactory app)
     public async Task Pdf_and_document_view_are_404_for_those_who_may_not_read_the_agreement()
     {
         var other = await SaveAsync(async db =>
-            AgreementScenarios.OperatingDraft(await PartyAsync(db, "Helse Sør-Øst RHF"), await PartyAsync(db, "Fiksjon Psykiatersen")));
+            AgreementScenarios.OperatingDraft(await db.PartyAsync("Helse Sør-Øst RHF"), await db.PartyAsync("Fiksjon Psykiatersen")));
         var specialist = await app.LoggedInAsync(WebClient.Specialist);
         var manager = await app.LoggedInAsync(WebClient.CooperationManager);
 
