@@ -82,8 +82,10 @@ public sealed class DocumentTests(AppFactory app)
         }, withAttachment: false);
         var client = await app.LoggedInAsync(WebClient.Caseworker);
 
-        var text = await PdfTools.TextAsync(await (await client.GetAsync($"/avtaler/{agreement.Id}/pdf")).Content.ReadAsByteArrayAsync());
+        var pdf = await (await client.GetAsync($"/avtaler/{agreement.Id}/pdf")).Content.ReadAsByteArrayAsync();
+        var text = await PdfTools.TextAsync(pdf);
 
+        System.Text.Encoding.Latin1.GetString(pdf).Should().Contain("/Lang (nn)", "the PDF declares its language for screen readers");
         text.Should().Contain("Gjeld frå").And.Contain("Avtalen høyrer inn under").And.Contain("TENESTEAVTALE (NIVÅ 2)")
             .And.Contain("5. Utskrivningsklare pasienter").And.Contain("Avtalen har ingen vedlegg.").And.Contain("Føremål");
     }
