@@ -7,6 +7,18 @@ public static class Norwegian
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nb-NO");
 
+    /// <summary>Norway's time zone: dates in the register are Norwegian calendar days, whatever the server's zone.</summary>
+    public static readonly TimeZoneInfo TimeZone =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Oslo", out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>Today's date in Norway.</summary>
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZone).DateTime);
+
+    /// <summary>A moment as Norwegian local time.</summary>
+    public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, TimeZone);
+
+    public static string DateTime(DateTimeOffset at) => Local(at).ToString("dd.MM.yyyy 'kl.' HH:mm", Culture);
+
     public static string Format(FormattableString text) => text.ToString(Culture);
 
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", Culture);

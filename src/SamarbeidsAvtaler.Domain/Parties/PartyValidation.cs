@@ -56,7 +56,7 @@ public static class PartyValidation
 
             CheckLength(errors, nameof(d.Specialty), "Spesialitet", d.Specialty, Party.SpecialtyMaxLength);
 
-            var todayDate = today ?? DateOnly.FromDateTime(DateTime.Today);
+            var todayDate = today ?? TimeProvider.System.Today();
             if (d.DateOfBirth is null)
             {
                 Add(nameof(d.DateOfBirth), "Fødselsdato må fylles ut.");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Parties;
 using SamarbeidsAvtaler.Infrastructure.Data;
@@ -67,7 +68,7 @@ public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
             return;
         }
 
-        _today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        _today = clock.Today();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await SeedMunicipalAsync(cancellationToken);
         await SeedSpecialistsAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Parties;
 
@@ -65,7 +66,7 @@ public sealed class SyntheticRegister(string connectionString, TimeProvider cloc
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var watch = Stopwatch.StartNew();
         _now = clock.GetUtcNow();
-        _today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        _today = clock.Today();
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);

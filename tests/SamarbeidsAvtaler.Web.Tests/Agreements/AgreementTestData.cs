@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Parties;
 using SamarbeidsAvtaler.Infrastructure.Data;
@@ -18,7 +19,7 @@ internal static partial class AgreementTestData
     public const string BergenMunicipality = "Bergen kommune";
 
     /// <summary>Today as the app sees it (Norwegian calendar day).</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo")).DateTime);
+    public static DateOnly Today => TimeProvider.System.Today();
 
     public static Task<Party> PartyAsync(this AppDbContext db, string name) => db.Parties.SingleAsync(p => p.Name == name);
 

@@ -34,6 +34,4 @@ public static class AgreementAccess
 
         return agreements.Where(_ => false);
     }
-
-    public static bool CanMaintain(ClaimsPrincipal user) => user.IsMaintainer();
 }

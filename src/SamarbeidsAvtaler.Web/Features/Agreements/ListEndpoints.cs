@@ -19,7 +19,7 @@ public static class AgreementListEndpoints
     private static async Task ExportAsync(HttpContext http, AppDbContext db, TimeProvider clock)
     {
         var filter = AgreementFilter.From(key => http.Request.Query[key].FirstOrDefault());
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var rows = AgreementRow.Project(filter.Order(filter.Apply(db.Agreements.AsNoTracking().VisibleTo(db, http.User), db, today)), db);
 
         http.Response.ContentType = "text/csv; charset=utf-8";
@@ -36,21 +36,4 @@ public static class AgreementListEndpoints
     }
 
     private static string Date(DateOnly? date) => date is { } d ? Norwegian.Date(d) : string.Empty;
-}
-
-/// <summary>RFC 4180 fields separated by semicolons, with formula-looking text defused for spreadsheets.</summary>
-public static class Csv
-{
-    public static string Line(params string?[] fields) => string.Join(';', fields.Select(Field));
-
-    private static string Field(string? value)
-    {
-        value ??= string.Empty;
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([';', '"', '\n', '\r', ',']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

@@ -27,7 +27,7 @@ public static class AgreementOverviewEndpoints
     private static async Task<IResult> DeadlinesCsvAsync(HttpContext context, AppDbContext db, TimeProvider clock, string? dager, string? hva)
     {
         var horizon = DeadlineQueries.ParseHorizon(dager);
-        var today = DeadlineQueries.Today(clock);
+        var today = clock.Today();
         var result = await DeadlineQueries.LoadAsync(db, context.User, today, horizon, DeadlineKindExtensions.FromSlug(hva), 1, CsvMaxRows,
             context.RequestAborted);
 
@@ -36,26 +36,13 @@ public static class AgreementOverviewEndpoints
         var origin = $"{context.Request.Scheme}://{context.Request.Host}";
         foreach (var row in result.Rows)
         {
-            csv.AppendJoin(';', new[]
-            {
+            csv.AppendLine(Csv.Line(
                 Norwegian.Date(row.Date), DeadlineQueries.DaysText(row, today), row.Kind.DisplayName(), row.Title, row.ReferenceNumber,
                 row.VersionNumber.ToString(Norwegian.Culture), row.AgreementKind.DisplayName(), string.Join(", ", row.PartyNames),
-                $"{origin}/avtaler/{row.AgreementId}",
-            }.Select(Field)).AppendLine();
+                $"{origin}/avtaler/{row.AgreementId}"));
         }
 
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
         return Results.File(bytes, "text/csv; charset=utf-8", $"frister-{today:yyyy-MM-dd}-{horizon}-dager.csv");
-    }
-
-    /// <summary>Quotes a field when it holds a separator, quote or line break; neutralises spreadsheet formulas.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Infrastructure.Data;
 

@@ -7,19 +7,13 @@ namespace SamarbeidsAvtaler.Web.Features.Agreements.Detail;
 /// <summary>How the agreement pages write dates, sizes and enums for a Norwegian reader.</summary>
 public static class AgreementFormat
 {
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d.M.yyyy", "dd.MM.yyyy"];
-
-    /// <summary>Today's date in Norway: lifecycle dates are Norwegian calendar days, whatever the server's zone.</summary>
-    public static DateOnly Today(this TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Oslo).DateTime);
 
     public static string Date(DateOnly date) => Norwegian.Date(date);
 
     public static string Date(DateOnly? date, string none = "–") => date is { } d ? Norwegian.Date(d) : none;
 
-    public static string DateTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Oslo).ToString("dd.MM.yyyy 'kl.' HH:mm", Norwegian.Culture);
+    public static string DateTime(DateTimeOffset at) => Norwegian.DateTime(at);
 
     /// <summary>The value a date input posts (ISO), for putting a date back into a form.</summary>
     public static string InputDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

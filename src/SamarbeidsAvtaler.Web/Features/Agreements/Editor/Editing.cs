@@ -13,13 +13,6 @@ public static class Editing
     /// <summary>Hits shown by every search-and-pick: enough to choose from, never the whole register.</summary>
     public const int MaxHits = 20;
 
-    private static readonly TimeZoneInfo Oslo =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Oslo", out var zone) ? zone : TimeZoneInfo.Utc;
-
-    /// <summary>Today in Norway, whatever the server's time zone: the default valid-from date and the year of a reference number.</summary>
-    public static DateOnly Today(this TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Oslo).DateTime);
-
     /// <summary>
     /// The domain's own refusal to change this agreement (R1), or null for a draft. Asked of an
     /// untracked copy, so the probe can never be saved.

@@ -84,7 +84,6 @@ public static class DeadlineQueries
     public static int ParseHorizon(string? value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && Horizons.Contains(days) ? days : DefaultHorizon;
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public static async Task<DeadlineResult> LoadAsync(AppDbContext db, ClaimsPrincipal user, DateOnly today, int horizon,
         DeadlineKind? only, int page, int pageSize, CancellationToken cancellationToken = default)
