@@ -13,6 +13,7 @@ builder.AddSerilogLogging();
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddAppIdentity();
 builder.Services.AddWebUi(builder.Configuration);
+builder.Services.AddFeatureServices();
 builder.Services.AddAppHealthChecks();
 builder.Services.AddAgreementDocuments(builder.Configuration);
 builder.Services.AddAgreementLifecycle();
@@ -39,7 +40,7 @@ app.MapAgreementDetailEndpoints();
 app.MapAgreementEditorEndpoints();
 app.MapAgreementOverviewEndpoints();
 app.MapAgreementDocumentEndpoints();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 if (args.FirstOrDefault() == PdfBenchmarkCommand.Name)
 {

@@ -13,7 +13,12 @@ namespace SamarbeidsAvtaler.Infrastructure.Data;
 public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? actor = null, TimeProvider? clock = null)
     : IdentityDbContext<AppUser, AppRole, Guid>(options)
 {
-    private readonly IAuditActor _actor = actor ?? SystemAuditActor.Instance;
+    /// <summary>
+    /// Who the audit trail names for changes saved through this context. A feature service sets it to
+    /// the signed-in user when it opens a context, since a circuit has no HttpContext to ask.
+    /// </summary>
+    public IAuditActor Actor { get; set; } = actor ?? SystemAuditActor.Instance;
+
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public DbSet<Party> Parties => Set<Party>();
@@ -39,13 +44,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AuditTrail.Record(this, _actor, _clock.GetUtcNow());
+        AuditTrail.Record(this, Actor, _clock.GetUtcNow());
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AuditTrail.Record(this, _actor, _clock.GetUtcNow());
+        AuditTrail.Record(this, Actor, _clock.GetUtcNow());
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

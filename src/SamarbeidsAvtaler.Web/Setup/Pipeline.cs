@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SamarbeidsAvtaler.Web.Setup;
 
 public static class Pipeline
@@ -17,9 +15,10 @@ public static class Pipeline
         app.UseRequestLocalization(new RequestLocalizationOptions()
             .SetDefaultCulture("nb-NO").AddSupportedCultures("nb-NO").AddSupportedUICultures("nb-NO"));
         app.Use(SecurityHeaders);
-        app.Use(LogRequest);
+        app.UseAppRequestLogging();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseUserLogContext();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -36,19 +35,4 @@ public static class Pipeline
         return next();
     }
 
-    private static async Task LogRequest(HttpContext context, Func<Task> next)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await next();
-        }
-        finally
-        {
-            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Requests");
-            logger.LogInformation("HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms",
-                context.Request.Method, context.Request.Path, context.Response.StatusCode,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,19 @@ using SamarbeidsAvtaler.Infrastructure.Auditing;
 using SamarbeidsAvtaler.Infrastructure.Data;
 using SamarbeidsAvtaler.Infrastructure.Identity;
 using SamarbeidsAvtaler.Infrastructure.Seeding;
+using MudBlazor;
+using MudBlazor.Services;
+using SamarbeidsAvtaler.Web.Components;
+using SamarbeidsAvtaler.Web.Components.Localization;
 using SamarbeidsAvtaler.Web.Features.Account;
+using SamarbeidsAvtaler.Web.Features.AccessLog;
+using SamarbeidsAvtaler.Web.Features.Agreements.Detail;
+using SamarbeidsAvtaler.Web.Features.Agreements.Editor;
+using SamarbeidsAvtaler.Web.Features.Agreements.List;
+using SamarbeidsAvtaler.Web.Features.Agreements.Overview;
+using SamarbeidsAvtaler.Web.Features.MyAgreements;
+using SamarbeidsAvtaler.Web.Features.Parties;
+using SamarbeidsAvtaler.Web.Features.Users;
 
 namespace SamarbeidsAvtaler.Web.Setup;
 
@@ -87,9 +101,36 @@ public static class ServiceRegistration
             services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysPath)).SetApplicationName("SamarbeidsAvtaler");
         }
 
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<CircuitContext>();
+        services.AddScoped<CircuitHandler, CircuitLogging>();
         services.AddAntiforgery(options => options.Cookie.Name = "samarbeidsavtaler.af");
+
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            config.SnackbarConfiguration.PreventDuplicates = false;
+            config.SnackbarConfiguration.VisibleStateDuration = 6000;
+            config.SnackbarConfiguration.ShowCloseIcon = true;
+        });
+        services.AddTransient<MudLocalizer, NorwegianMudLocalizer>();
+        return services;
+    }
+
+    /// <summary>The feature services the interactive pages call; each opens a context per operation and checks access.</summary>
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    {
+        services.AddScoped<Features.Home.HomeService>();
+        services.AddPartyServices();
+        services.AddUserServices();
+        services.AddAccessLogServices();
+        services.AddAgreementListServices();
+        services.AddMyAgreementsServices();
+        services.AddAgreementOverviewServices();
+        services.AddAgreementDetailServices();
+        services.AddAgreementEditorServices();
         return services;
     }
 }

@@ -32,6 +32,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         // Host settings, not app configuration: Program reads the connection string while building,
         // before configuration added with ConfigureAppConfiguration would be applied.
         builder.UseEnvironment(EnvironmentName);
+        // blazor.web.js and MudBlazor's files come from the build's static web assets, as in Development.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("Demo:Seed", "true");
         // One JSON line per request would bury the test output; warnings and errors still show.
