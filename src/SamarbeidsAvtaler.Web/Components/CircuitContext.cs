@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Serilog.Context;
 using SamarbeidsAvtaler.Web.Features.Account;
+using Serilog.Context;
 
 namespace SamarbeidsAvtaler.Web.Components;
 

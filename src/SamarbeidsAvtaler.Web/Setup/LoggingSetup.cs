@@ -1,7 +1,7 @@
+using SamarbeidsAvtaler.Web.Features.Account;
 using Serilog;
 using Serilog.Context;
 using Serilog.Formatting.Compact;
-using SamarbeidsAvtaler.Web.Features.Account;
 
 namespace SamarbeidsAvtaler.Web.Setup;
 
