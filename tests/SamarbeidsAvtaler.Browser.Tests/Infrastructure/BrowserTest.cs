@@ -34,6 +34,17 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" })).ToBeVisibleAsync();
     }
 
+    /// <summary>Opens a page of the interactive application and waits until its circuit runs it.</summary>
+    protected static async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>Waits until the page is interactive (prerendered markup answers no clicks before that).</summary>
+    protected static Task WaitForInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive='true']")).ToBeAttachedAsync();
+
     public Task InitializeAsync()
     {
         Fixture.AppLog.Drain(); // What earlier tests left is theirs.
