@@ -40,7 +40,8 @@ app.MapAgreementDetailEndpoints();
 app.MapAgreementEditorEndpoints();
 app.MapAgreementOverviewEndpoints();
 app.MapAgreementDocumentEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Our own CSP (Pipeline.SecurityHeaders) already says frame-ancestors 'none'; Blazor would add a second header.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 if (args.FirstOrDefault() == PdfBenchmarkCommand.Name)
 {
