@@ -5,12 +5,14 @@ namespace SamarbeidsAvtaler.Domain.Agreements;
 
 /// <summary>
 /// One version of an agreement in the register. Lifecycle (R1–R3): draft → awaiting signature →
-/// active → under notice → ended, or replaced by a newer version. Only a draft can be changed.
+/// (signed, when its valid-from is still to come) → active → under notice → ended, or replaced by a
+/// newer version from that version's valid-from date. Only a draft can be changed.
 /// </summary>
 public class Agreement : IAudited
 {
     public const int TitleMaxLength = 300;
     public const int TextMaxLength = 4000;
+    public const int NameMaxLength = 200;
 
     /// <summary>HOL § 6-5: a kommune–HF agreement is terminated with one year's notice (R2).</summary>
     public const int MunicipalNoticeMonths = 12;
@@ -67,7 +69,24 @@ public class Agreement : IAudited
     public DateOnly? NoticeGivenOn { get; private set; }
     public DateOnly? EndsOn { get; private set; }
     public Guid? ReplacedByAgreementId { get; private set; }
+    /// <summary>R1: the first day the successor is in force; this version was in force through the day before.</summary>
     public DateOnly? ReplacedOn { get; private set; }
+
+    /// <summary>
+    /// R1: for a new version of an agreement under notice, whether the caseworker withdrew the notice
+    /// with it (true), or the new version carries it on (false). Null when there was no notice.
+    /// </summary>
+    public bool? NoticeWithdrawn { get; private set; }
+
+    // R2 (004): the HF notifies its RHF of a notice, and the RHF notifies Helsedirektoratet.
+    public DateOnly? RhfNotifiedOfNoticeOn { get; private set; }
+    public string? RhfNotifiedOfNoticeBy { get; private set; }
+    public DateOnly? DirectorateNotifiedOfNoticeOn { get; private set; }
+    public string? DirectorateNotifiedOfNoticeBy { get; private set; }
+
+    // R3 (004): the yearly review, and the date its result went to the partnarskapsmøte.
+    public DateOnly? LastReviewedOn { get; private set; }
+    public DateOnly? ReviewReportedToPartnershipOn { get; private set; }
 
     public IReadOnlyList<AgreementParty> Parties => _parties;
     public IReadOnlyList<AgreementSection> Sections => _sections;
@@ -78,9 +97,48 @@ public class Agreement : IAudited
 
     public bool IsDraft => Status == AgreementStatus.Draft;
 
+    /// <summary>R2: the last day a notice leaves the agreement in force (the day before <see cref="EndsOn"/>).</summary>
+    public DateOnly? LastDayInForce => EndsOn?.AddDays(-1);
+
+    /// <summary>The status as a user reads it: a signed version not yet in force says from when it is.</summary>
+    public string StatusText => Status == AgreementStatus.Signed
+        ? $"Signert, gjelder fra {Norwegian.Date(ValidFrom)}"
+        : Status.DisplayName();
+
+    /// <summary>
+    /// R3 (003): revision is recommended every second year, since yearly proved too often. A
+    /// recommendation shown beside the binding yearly review, never a deadline of its own.
+    /// </summary>
+    public DateOnly? RecommendedRevisionOn => Kind == AgreementKind.MunicipalCooperationAgreement
+        ? ReviewRules.RevisionDeadline(ValidFrom)
+        : null;
+
+    /// <summary>R2 (004): the notifications of a notice of a kommune–HF agreement not yet recorded.</summary>
+    public IReadOnlyList<NoticeNotification> MissingNoticeNotifications()
+    {
+        if (Kind != AgreementKind.MunicipalCooperationAgreement || NoticeGivenOn is null || NoticeWithdrawn == true)
+        {
+            return [];
+        }
+
+        var missing = new List<NoticeNotification>();
+        if (RhfNotifiedOfNoticeOn is null)
+        {
+            missing.Add(NoticeNotification.RhfByTrust);
+        }
+
+        if (DirectorateNotifiedOfNoticeOn is null)
+        {
+            missing.Add(NoticeNotification.DirectorateByRhf);
+        }
+
+        return missing;
+    }
+
     public static Agreement CreateDraft(AgreementDetails details, string referenceNumber, DateTimeOffset now)
     {
-        ThrowIfInvalid(details.Validate());
+        var today = DateOnly.FromDateTime(Norwegian.Local(now).DateTime);
+        ThrowIfInvalid(details.Validate(today));
         var agreement = new Agreement
         {
             Id = Guid.CreateVersion7(now),
@@ -88,12 +146,12 @@ public class Agreement : IAudited
             Kind = details.Kind,
             CreatedAt = now,
         };
-        agreement.Apply(details);
+        agreement.Apply(details, today);
         return agreement;
     }
 
     /// <summary>Changes the details of a draft. A signed agreement is immutable (R1): change it with a new version.</summary>
-    public void UpdateDraft(AgreementDetails details)
+    public void UpdateDraft(AgreementDetails details, DateOnly today)
     {
         EnsureDraft();
         if (details.Kind != Kind)
@@ -101,8 +159,8 @@ public class Agreement : IAudited
             throw new AgreementRuleException("Avtaletypen kan ikke endres.");
         }
 
-        ThrowIfInvalid(details.Validate());
-        Apply(details);
+        ThrowIfInvalid(details.Validate(today));
+        Apply(details, today);
     }
 
     /// <summary>Replaces the parties of a draft; each party's kind must fit the agreement kind.</summary>
@@ -185,14 +243,18 @@ public class Agreement : IAudited
         _cooperationForms.AddRange(list.Select(f => new AgreementCooperationForm(Id, f.Form, Clean(f.Description))));
     }
 
-    /// <summary>Sets the § 6-2 points a service agreement covers; each must be in force on the valid-from date.</summary>
+    /// <summary>
+    /// Sets the § 6-2 points a service agreement covers; each must be in force on the valid-from date.
+    /// R4: an overarching agreement may cover points itself (004 is «Overordna samarbeidsavtale og
+    /// tenesteavtale 1»); a særavtale covers none.
+    /// </summary>
     public void SetStatutoryAreas(IEnumerable<int> areaNumbers)
     {
         EnsureDraft();
         var numbers = areaNumbers.Distinct().Order().ToList();
-        if (numbers.Count > 0 && Level != AgreementLevel.Service)
+        if (numbers.Count > 0 && !CoversStatutoryAreas(Level))
         {
-            throw new AgreementRuleException("Bare en tjenesteavtale (nivå 2) dekker punkter i § 6-2.");
+            throw new AgreementRuleException("Bare en overordnet avtale (nivå 1) eller en tjenesteavtale (nivå 2) dekker punkter i § 6-2.");
         }
 
         var valid = StatutoryAreaCatalogue.ValidOn(ValidFrom).Select(a => a.Number).ToHashSet();
@@ -308,9 +370,29 @@ public class Agreement : IAudited
             throw new AgreementRuleException("Navnet på den som signerte må fylles ut.");
         }
 
+        if (!DateRules.InRange(signature.SignedOn))
+        {
+            throw new AgreementRuleException(DateRules.OutOfRangeMessage("Signeringsdatoen"));
+        }
+
         if (signature.SignedOn > today)
         {
             throw new AgreementRuleException("Signeringsdatoen kan ikke være frem i tid.");
+        }
+
+        if (ValidTo is { } validTo && signature.SignedOn > validTo)
+        {
+            throw new AgreementRuleException($"Signeringsdatoen kan ikke være etter at avtalen utløper ({Norwegian.Date(validTo)}).");
+        }
+
+        if (signature.SignedByName.Trim().Length > NameMaxLength || signature.SignedByTitle?.Trim().Length > NameMaxLength)
+        {
+            throw new AgreementRuleException($"Navn og tittel på den som signerte kan ha høyst {NameMaxLength} tegn hver.");
+        }
+
+        if (signature.ExternalReference?.Trim().Length > NameMaxLength)
+        {
+            throw new AgreementRuleException($"Referansen fra signeringstjenesten kan ha høyst {NameMaxLength} tegn.");
         }
 
         if (signature.Method == SignatureMethod.Electronic && string.IsNullOrWhiteSpace(signature.ExternalReference))
@@ -324,21 +406,54 @@ public class Agreement : IAudited
             return false;
         }
 
-        Status = AgreementStatus.Active;
         SignedOn = _parties.Max(p => p.Signature!.SignedOn);
         if (Kind == AgreementKind.MunicipalCooperationAgreement && NextReviewDate is null)
         {
-            NextReviewDate = ReviewRules.AnnualReviewDeadline(SignedOn.Value);
+            NextReviewDate = ReviewRules.AnnualReviewDeadline(Later(SignedOn.Value, ValidFrom));
+        }
+
+        // R1: fully signed, but in force only from its valid-from date.
+        if (ValidFrom > today)
+        {
+            Status = AgreementStatus.Signed;
+        }
+        else
+        {
+            TakeEffect();
         }
 
         return true;
     }
 
     /// <summary>
-    /// R1: a change to an active agreement is a new version: a draft copy of this one with a summary
-    /// of the change. This version stays active until the new one is signed.
+    /// R1: a signed version whose valid-from date has come takes effect (the background service calls
+    /// this every day); true if it took effect now. Its predecessor is then marked replaced.
     /// </summary>
-    public Agreement CreateNewVersion(string changeSummary, DateOnly validFrom, DateTimeOffset now)
+    public bool TakeEffectIfDue(DateOnly today)
+    {
+        if (Status != AgreementStatus.Signed || ValidFrom > today)
+        {
+            return false;
+        }
+
+        TakeEffect();
+        return true;
+    }
+
+    /// <summary>True while the version is in force: active or under notice (signed versions wait for their date).</summary>
+    public bool IsInForce => Status is AgreementStatus.Active or AgreementStatus.UnderNotice;
+
+    private void TakeEffect() =>
+        // A notice carried over from the previous version (not withdrawn) still runs (R1, R2).
+        Status = NoticeGivenOn is not null ? AgreementStatus.UnderNotice : AgreementStatus.Active;
+
+    /// <summary>
+    /// R1: a change to an active agreement is a new version: a draft copy of this one with a summary
+    /// of the change. This version stays in force until the day before the new one's valid-from date.
+    /// Of a version under notice, the caseworker must say whether the new version withdraws the notice
+    /// (<paramref name="withdrawNotice"/>); the notice is never dropped silently.
+    /// </summary>
+    public Agreement CreateNewVersion(string changeSummary, DateOnly validFrom, DateTimeOffset now, bool? withdrawNotice = null)
     {
         if (Status is not (AgreementStatus.Active or AgreementStatus.UnderNotice))
         {
@@ -348,6 +463,22 @@ public class Agreement : IAudited
         if (string.IsNullOrWhiteSpace(changeSummary))
         {
             throw new AgreementRuleException("Beskriv hva som endres i den nye versjonen.");
+        }
+
+        if (changeSummary.Trim().Length > TextMaxLength)
+        {
+            throw new AgreementRuleException(Norwegian.Format($"Endringsbeskrivelsen kan ha høyst {TextMaxLength:N0} tegn."));
+        }
+
+        if (!DateRules.InRange(validFrom))
+        {
+            throw new AgreementRuleException(DateRules.OutOfRangeMessage("Gyldig fra"));
+        }
+
+        if (Status == AgreementStatus.UnderNotice && withdrawNotice is null)
+        {
+            throw new AgreementRuleException(
+                $"Avtalen er sagt opp (gjelder til og med {Norwegian.Date(LastDayInForce!.Value)}). Svar på om oppsigelsen trekkes tilbake med den nye versjonen, eller om den gjelder videre.");
         }
 
         if (validFrom < ValidFrom)
@@ -380,7 +511,21 @@ public class Agreement : IAudited
             // An owned value belongs to one owner: the new version gets its own copy.
             PracticePosition = PracticePosition is null ? null : PracticePosition with { },
             CreatedAt = now,
+            NoticeWithdrawn = Status == AgreementStatus.UnderNotice ? withdrawNotice : null,
         };
+        if (Status == AgreementStatus.UnderNotice && withdrawNotice == false)
+        {
+            // The notice runs on in the new version, with its date and the notifications already made.
+            copy.NoticeGivenByPartyId = NoticeGivenByPartyId;
+            copy.NoticeGivenByName = NoticeGivenByName;
+            copy.NoticeGivenOn = NoticeGivenOn;
+            copy.EndsOn = EndsOn;
+            copy.RhfNotifiedOfNoticeOn = RhfNotifiedOfNoticeOn;
+            copy.RhfNotifiedOfNoticeBy = RhfNotifiedOfNoticeBy;
+            copy.DirectorateNotifiedOfNoticeOn = DirectorateNotifiedOfNoticeOn;
+            copy.DirectorateNotifiedOfNoticeBy = DirectorateNotifiedOfNoticeBy;
+        }
+
         copy._parties.AddRange(_parties.Select(p => new AgreementParty(copy.Id, p.PartyId, p.Role, p.SignatoryName, p.SignatoryTitle)));
         copy._sections.AddRange(_sections.OrderBy(s => s.Position).Select(s => new AgreementSection(copy.Id, s.Position, s.Heading, s.Body)));
         copy._cooperationForms.AddRange(_cooperationForms.Select(f => new AgreementCooperationForm(copy.Id, f.Form, f.Description)));
@@ -388,30 +533,39 @@ public class Agreement : IAudited
         return copy;
     }
 
-    /// <summary>R1: when the next version becomes active, this one is marked replaced and stays readable.</summary>
-    public void MarkReplacedBy(Agreement successor, DateOnly on)
+    /// <summary>
+    /// R1: when the next version takes effect, this one is marked replaced from the successor's
+    /// valid-from date (in force through the day before) and stays readable.
+    /// </summary>
+    public void MarkReplacedBy(Agreement successor)
     {
-        if (successor.PreviousVersionId != Id || successor.Status != AgreementStatus.Active)
+        if (successor.PreviousVersionId != Id || !successor.IsInForce)
         {
-            throw new AgreementRuleException("Bare en signert ny versjon av denne avtalen kan erstatte den.");
+            throw new AgreementRuleException("Bare en ny versjon av denne avtalen som har trådt i kraft, kan erstatte den.");
         }
 
-        if (Status is not (AgreementStatus.Active or AgreementStatus.UnderNotice))
+        if (!IsInForce)
         {
             throw new AgreementRuleException($"Avtalen har status «{Status.DisplayName()}» og kan ikke erstattes.");
         }
 
         Status = AgreementStatus.Replaced;
         ReplacedByAgreementId = successor.Id;
-        ReplacedOn = on;
+        ReplacedOn = successor.ValidFrom;
     }
 
     /// <summary>
-    /// Notice of termination given by one of the parties. R2: a kommune–HF agreement ends one year
-    /// after notice; other kinds after their agreed notice period.
+    /// Notice of termination given by one of the parties. R2: a kommune–HF agreement stays in force
+    /// one year after notice, reckoned as Norwegian time limits are (to the same date a year later;
+    /// 29 February to 28 February); other kinds for their agreed notice period in months.
     /// </summary>
     public void GiveNotice(Guid partyId, string givenByName, DateOnly givenOn, DateOnly today)
     {
+        if (!DateRules.InRange(givenOn))
+        {
+            throw new AgreementRuleException(DateRules.OutOfRangeMessage("Datoen for oppsigelsen"));
+        }
+
         if (Status != AgreementStatus.Active)
         {
             throw new AgreementRuleException($"Bare en gjeldende avtale kan sies opp; avtalen har status «{Status.DisplayName()}».");
@@ -427,9 +581,19 @@ public class Agreement : IAudited
             throw new AgreementRuleException("Navnet på den som sa opp avtalen må fylles ut.");
         }
 
+        if (givenByName.Trim().Length > NameMaxLength)
+        {
+            throw new AgreementRuleException($"Navnet kan ha høyst {NameMaxLength} tegn.");
+        }
+
         if (givenOn > today)
         {
             throw new AgreementRuleException("Datoen for oppsigelsen kan ikke være frem i tid.");
+        }
+
+        if (givenOn < ValidFrom)
+        {
+            throw new AgreementRuleException($"Oppsigelsen kan ikke være gitt før avtalen trådte i kraft ({Norwegian.Date(ValidFrom)}).");
         }
 
         Status = AgreementStatus.UnderNotice;
@@ -439,8 +603,77 @@ public class Agreement : IAudited
         EndsOn = NoticeTakesEffect(givenOn);
     }
 
-    public DateOnly NoticeTakesEffect(DateOnly givenOn) =>
-        givenOn.AddMonths(Kind == AgreementKind.MunicipalCooperationAgreement ? MunicipalNoticeMonths : NoticePeriodMonths);
+    /// <summary>R2: the first day the agreement is no longer in force after a notice given on <paramref name="givenOn"/>.</summary>
+    public DateOnly NoticeTakesEffect(DateOnly givenOn) => NoticeLastDayInForce(givenOn).AddDays(1);
+
+    /// <summary>R2: the last day in force: the same date a year (or the agreed months) later; 29.02 → 28.02.</summary>
+    public DateOnly NoticeLastDayInForce(DateOnly givenOn) => Kind == AgreementKind.MunicipalCooperationAgreement
+        ? givenOn.AddYears(1)
+        : givenOn.AddMonths(NoticePeriodMonths);
+
+    /// <summary>R2 (004): records that the HF told its RHF of the notice, or the RHF Helsedirektoratet.</summary>
+    public void RecordNoticeNotification(NoticeNotification notification, DateOnly notifiedOn, string notifiedBy, DateOnly today)
+    {
+        if (Kind != AgreementKind.MunicipalCooperationAgreement)
+        {
+            throw new AgreementRuleException("Varsling av oppsigelse til RHF og Helsedirektoratet gjelder samarbeidsavtaler kommune–HF.");
+        }
+
+        if (NoticeGivenOn is not { } givenOn || NoticeWithdrawn == true)
+        {
+            throw new AgreementRuleException("Avtalen er ikke sagt opp.");
+        }
+
+        if (string.IsNullOrWhiteSpace(notifiedBy))
+        {
+            throw new AgreementRuleException("Skriv hvem som sendte varselet.");
+        }
+
+        if (notifiedBy.Trim().Length > NameMaxLength)
+        {
+            throw new AgreementRuleException($"Navnet kan ha høyst {NameMaxLength} tegn.");
+        }
+
+        if (!DateRules.InRange(notifiedOn))
+        {
+            throw new AgreementRuleException(DateRules.OutOfRangeMessage("Datoen for varselet"));
+        }
+
+        if (notifiedOn > today)
+        {
+            throw new AgreementRuleException("Datoen for varselet kan ikke være frem i tid.");
+        }
+
+        if (notifiedOn < givenOn)
+        {
+            throw new AgreementRuleException($"Varselet kan ikke være sendt før oppsigelsen ble gitt ({Norwegian.Date(givenOn)}).");
+        }
+
+        switch (notification)
+        {
+            case NoticeNotification.RhfByTrust:
+                RhfNotifiedOfNoticeOn = notifiedOn;
+                RhfNotifiedOfNoticeBy = notifiedBy.Trim();
+                break;
+            case NoticeNotification.DirectorateByRhf:
+                // 004: the RHF passes on what its HF told it; the chain goes in that order.
+                if (RhfNotifiedOfNoticeOn is not { } rhfOn)
+                {
+                    throw new AgreementRuleException("Registrer først at HF har varslet RHF; RHF varsler deretter Helsedirektoratet.");
+                }
+
+                if (notifiedOn < rhfOn)
+                {
+                    throw new AgreementRuleException($"RHF kan ikke ha varslet Helsedirektoratet før RHF selv ble varslet ({Norwegian.Date(rhfOn)}).");
+                }
+
+                DirectorateNotifiedOfNoticeOn = notifiedOn;
+                DirectorateNotifiedOfNoticeBy = notifiedBy.Trim();
+                break;
+            default:
+                throw new AgreementRuleException("Ukjent varsel.");
+        }
+    }
 
     /// <summary>Ends the agreement when its notice has run out or its valid-to date has passed; true if it ended now.</summary>
     public bool EndIfDue(DateOnly today)
@@ -457,14 +690,52 @@ public class Agreement : IAudited
         return true;
     }
 
-    /// <summary>Records that the yearly review took place; the next is due by the end of the following year (R3).</summary>
-    public void RegisterReview(DateOnly reviewedOn)
+    /// <summary>
+    /// Records that the yearly review took place; the next is due by 31 December of the following year
+    /// (R3). The result goes to the partnarskapsmøte (004): record the date it did, when it has.
+    /// </summary>
+    public void RegisterReview(DateOnly reviewedOn, DateOnly today, DateOnly? reportedToPartnershipOn = null)
     {
-        if (Status is not (AgreementStatus.Active or AgreementStatus.UnderNotice))
+        if (!IsInForce)
         {
             throw new AgreementRuleException("Bare en gjeldende avtale kan gjennomgås.");
         }
 
+        if (!DateRules.InRange(reviewedOn))
+        {
+            throw new AgreementRuleException(DateRules.OutOfRangeMessage("Datoen for gjennomgangen"));
+        }
+
+        if (reviewedOn > today)
+        {
+            throw new AgreementRuleException("Datoen for gjennomgangen kan ikke være frem i tid.");
+        }
+
+        if (reviewedOn < ValidFrom)
+        {
+            throw new AgreementRuleException($"Gjennomgangen kan ikke være før avtalen trådte i kraft ({Norwegian.Date(ValidFrom)}).");
+        }
+
+        if (reportedToPartnershipOn is { } reported)
+        {
+            if (Kind != AgreementKind.MunicipalCooperationAgreement)
+            {
+                throw new AgreementRuleException("Partnarskapsmøtet får resultatet av gjennomgangen av samarbeidsavtaler kommune–HF.");
+            }
+
+            if (!DateRules.InRange(reported) || reported < reviewedOn)
+            {
+                throw new AgreementRuleException("Resultatet kan ikke ha gått til partnarskapsmøtet før gjennomgangen.");
+            }
+
+            if (reported > today)
+            {
+                throw new AgreementRuleException("Datoen for partnarskapsmøtet kan ikke være frem i tid; registrer den når møtet er holdt.");
+            }
+        }
+
+        LastReviewedOn = reviewedOn;
+        ReviewReportedToPartnershipOn = reportedToPartnershipOn;
         NextReviewDate = Kind == AgreementKind.MunicipalCooperationAgreement
             ? ReviewRules.AnnualReviewDeadline(reviewedOn.AddYears(1))
             : reviewedOn.AddYears(1);
@@ -473,16 +744,25 @@ public class Agreement : IAudited
     public void RecordRhfInformed(DateOnly informedOn)
     {
         EnsureKind(AgreementKind.SpecialistCooperationAgreement, "Melding til RHF");
+        if (!DateRules.InRange(informedOn))
+        {
+            throw new AgreementRuleException(DateRules.OutOfRangeMessage("Datoen RHF ble informert"));
+        }
+
         RhfInformedOn = informedOn;
     }
 
-    private void Apply(AgreementDetails d)
+    private void Apply(AgreementDetails d, DateOnly today)
     {
         Title = d.Title.Trim();
         Language = d.Language;
         ValidFrom = d.ValidFrom;
         ValidTo = d.ValidTo;
-        NextReviewDate = d.NextReviewDate ?? (Kind == AgreementKind.MunicipalCooperationAgreement ? ReviewRules.AnnualReviewDeadline(d.ValidFrom) : null);
+        // R3: an agreement registered today with an old valid-from is due by the coming 31 December,
+        // not overdue at once.
+        NextReviewDate = d.NextReviewDate ?? (Kind == AgreementKind.MunicipalCooperationAgreement
+            ? ReviewRules.AnnualReviewDeadline(Later(d.ValidFrom, today))
+            : null);
         NoticePeriodMonths = Kind == AgreementKind.MunicipalCooperationAgreement ? MunicipalNoticeMonths : d.NoticePeriodMonths;
         Level = Kind == AgreementKind.MunicipalCooperationAgreement ? d.Level : null;
         ParentAgreementId = Level is AgreementLevel.Service or AgreementLevel.Supplementary ? d.ParentAgreementId : null;
@@ -492,11 +772,15 @@ public class Agreement : IAudited
         ContactRoutines = Kind == AgreementKind.SpecialistCooperationAgreement ? Clean(d.ContactRoutines) : null;
         Compensation = Kind == AgreementKind.SpecialistCooperationAgreement ? Clean(d.Compensation) : null;
         PracticePosition = Kind == AgreementKind.OperatingAgreement ? d.PracticePosition : null;
-        if (Level != AgreementLevel.Service)
+        if (!CoversStatutoryAreas(Level))
         {
             _statutoryAreas.Clear();
         }
     }
+
+    private static bool CoversStatutoryAreas(AgreementLevel? level) => level is AgreementLevel.Overarching or AgreementLevel.Service;
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private void EnsureDraft()
     {

@@ -21,7 +21,8 @@ public sealed record AgreementDetails(
     /// <summary>Default notice for agreements other than kommune–HF, where the parties agree it themselves.</summary>
     public const int DefaultNoticeMonths = 6;
 
-    public IReadOnlyList<FieldError> Validate()
+    /// <summary>The field errors of these details, entered on <paramref name="today"/>.</summary>
+    public IReadOnlyList<FieldError> Validate(DateOnly today)
     {
         var errors = new List<FieldError>();
         void Add(string field, string message) => errors.Add(new FieldError(field, message));
@@ -50,10 +51,31 @@ public sealed record AgreementDetails(
         {
             Add(nameof(ValidFrom), "Gyldig fra må være en dato etter år 2000.");
         }
+        else if (!DateRules.InRange(ValidFrom))
+        {
+            Add(nameof(ValidFrom), DateRules.OutOfRangeMessage("Gyldig fra"));
+        }
 
-        if (ValidTo is { } to && to < ValidFrom)
+        if (ValidTo is { } to && !DateRules.InRange(to))
+        {
+            Add(nameof(ValidTo), DateRules.OutOfRangeMessage("Gyldig til"));
+        }
+        else if (ValidTo is { } validTo && validTo < ValidFrom)
         {
             Add(nameof(ValidTo), "Gyldig til kan ikke være før gyldig fra.");
+        }
+
+        if (NextReviewDate is { } review && !DateRules.InRange(review))
+        {
+            Add(nameof(NextReviewDate), DateRules.OutOfRangeMessage("Neste gjennomgang"));
+        }
+        else if (NextReviewDate is { } next && Kind == AgreementKind.MunicipalCooperationAgreement
+                 && next > ReviewRules.LatestFirstReview(ValidFrom, today))
+        {
+            // R3: reviewed every year by 31 December: the first yearly review is never put off past
+            // the end of the year the agreement is in force from (or this year, for an old one).
+            Add(nameof(NextReviewDate),
+                $"Neste årlige gjennomgang kan ikke settes senere enn {Norwegian.Date(ReviewRules.LatestFirstReview(ValidFrom, today))}: avtalen gjennomgås innen 31. desember hvert år (R3).");
         }
 
         if (Kind != AgreementKind.MunicipalCooperationAgreement && NoticePeriodMonths is < 1 or > 24)
@@ -113,8 +135,15 @@ public static class ReviewRules
     /// <summary>The yearly review is due by 31 December of the year (004).</summary>
     public static DateOnly AnnualReviewDeadline(DateOnly inYear) => new(inYear.Year, 12, 31);
 
-    /// <summary>Revision at least every second year (003): due two years after the version took effect.</summary>
+    /// <summary>Revision every second year is recommended (003): two years after the version took effect.</summary>
     public static DateOnly RevisionDeadline(DateOnly versionValidFrom) => versionValidFrom.AddYears(2);
+
+    /// <summary>
+    /// The latest next-review date a caseworker may set when registering or editing: 31 December of
+    /// the year the agreement comes into force, or of this year for one already in force.
+    /// </summary>
+    public static DateOnly LatestFirstReview(DateOnly validFrom, DateOnly today) =>
+        AnnualReviewDeadline(validFrom > today ? validFrom : today);
 }
 
 /// <summary>R4: the level an agreement may hang under.</summary>
@@ -126,6 +155,51 @@ public static class LevelRules
         (AgreementLevel.Supplementary, AgreementLevel.Overarching or AgreementLevel.Service) => true,
         _ => false,
     };
+
+    /// <summary>
+    /// R4: why <paramref name="parent"/> cannot have an agreement of <paramref name="childLevel"/> under
+    /// it, or null when it can: a kommune–HF agreement of a fitting level, signed and not ended.
+    /// </summary>
+    public static string? ParentProblem(AgreementLevel childLevel, Agreement parent)
+    {
+        if (parent.Kind != AgreementKind.MunicipalCooperationAgreement || parent.Level is not { } parentLevel)
+        {
+            return "Avtalen over må være en samarbeidsavtale kommune–HF.";
+        }
+
+        if (!MayHangUnder(childLevel, parentLevel))
+        {
+            return $"En {Norwegian.InSentence(childLevel.DisplayName())} kan ikke høre under en {Norwegian.InSentence(parentLevel.DisplayName())} (R4).";
+        }
+
+        return parent.Status is AgreementStatus.Signed or AgreementStatus.Active or AgreementStatus.UnderNotice
+            ? null
+            : $"Avtalen over må være signert og ikke avsluttet; «{parent.Title}» har status «{parent.Status.DisplayName()}» (R4).";
+    }
+
+    /// <summary>
+    /// R4: the parties of a level 2 or 3 agreement that are not parties of its parent. A kommune counts
+    /// as a party of the parent when it is one, or a member of a kommunegruppe that is; a kommunegruppe
+    /// when it is one, or every member of it is covered.
+    /// </summary>
+    public static IReadOnlyList<Guid> PartiesOutsideParent(
+        IEnumerable<Guid> childPartyIds, IReadOnlyCollection<Guid> parentPartyIds, IReadOnlyDictionary<Guid, IReadOnlyCollection<Guid>> groupMembers)
+    {
+        var covered = parentPartyIds.ToHashSet();
+        foreach (var parentParty in parentPartyIds)
+        {
+            if (groupMembers.TryGetValue(parentParty, out var members))
+            {
+                covered.UnionWith(members);
+            }
+        }
+
+        return childPartyIds
+            .Where(id => !covered.Contains(id)
+                && !(groupMembers.TryGetValue(id, out var members) && members.Count > 0 && members.All(covered.Contains)))
+            .Distinct()
+            .ToList();
+    }
 
     /// <summary>On conflict the overarching agreement wins over the levels below it (004).</summary>
     public static AgreementLevel Prevailing(AgreementLevel a, AgreementLevel b) => (AgreementLevel)Math.Min((int)a, (int)b);

@@ -47,6 +47,9 @@ public enum AgreementStatus
     UnderNotice = 4,
     Ended = 5,
     Replaced = 6,
+
+    /// <summary>R1: signed by every party, in force from its valid-from date, which is still to come.</summary>
+    Signed = 7,
 }
 
 public static class AgreementStatusExtensions
@@ -59,6 +62,7 @@ public static class AgreementStatusExtensions
         AgreementStatus.UnderNotice => "Oppsagt",
         AgreementStatus.Ended => "Avsluttet",
         AgreementStatus.Replaced => "Erstattet",
+        AgreementStatus.Signed => "Signert, ikke i kraft",
         _ => status.ToString(),
     };
 }
@@ -79,6 +83,23 @@ public static class AgreementLevelExtensions
         AgreementLevel.Service => "Tjenesteavtale (nivå 2)",
         AgreementLevel.Supplementary => "Særavtale (nivå 3)",
         _ => level.ToString(),
+    };
+}
+
+/// <summary>R2 (004): who is told of a notice of a kommune–HF agreement: the HF tells its RHF, the RHF Helsedirektoratet.</summary>
+public enum NoticeNotification
+{
+    RhfByTrust = 1,
+    DirectorateByRhf = 2,
+}
+
+public static class NoticeNotificationExtensions
+{
+    public static string DisplayName(this NoticeNotification notification) => notification switch
+    {
+        NoticeNotification.RhfByTrust => "HF har varslet RHF",
+        NoticeNotification.DirectorateByRhf => "RHF har varslet Helsedirektoratet",
+        _ => notification.ToString(),
     };
 }
 

@@ -19,8 +19,8 @@ namespace SamarbeidsAvtaler.Infrastructure.Seeding;
 /// </remarks>
 public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
 {
-    public const string OverarchingTitle =
-        "Overordna samarbeidsavtale mellom kommunane i Helse Bergen sitt føretaksområde og Helse Bergen HF";
+    /// <summary>Seed 004: one level-1 document that is also tenesteavtale 1 (§ 6-2 point 1).</summary>
+    public const string OverarchingTitle = "Overordna samarbeidsavtale og tenesteavtale 1";
 
     public const string OverarchingReplaces =
         "overordna samarbeidsavtale inngått 01.07.2012 og tenesteavtale 1 inngått 01.07.2012";
@@ -29,16 +29,7 @@ public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
 
     public static readonly DateOnly OverarchingValidFrom = new(2022, 8, 1);
 
-    private static readonly string[] Institutions =
-    [
-        "Haraldsplass Diakonale Sykehus AS", "NKS Olaviken alderspsykiatriske sykehus AS",
-        "Solli distriktspsykiatriske senter", "Betanien sykehus AS", "Voss DPS NKS Bjørkeli",
-    ];
-
-    private static readonly string[] Groups =
-    [
-        "Områdeutval Nordhordland", "Områdeutval Bergen kommune", "Områdeutval Voss lokalsjukehusområde", "Områdeutval Bergensregionen",
-    ];
+    private static readonly string[] Institutions = DemoData.HelseBergenInstitutions;
 
     // Invented signatories; real office holders are not ours to name.
     private static readonly string[] Signatories =
@@ -63,7 +54,7 @@ public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
         }
 
         // Only on top of the demo parties: a register with other parties gets no demo agreements.
-        if (!Groups.Concat(Institutions).Append("Helse Bergen HF").Append("Helse Sør-Øst RHF").Append("Demo Spesialistsen").All(_parties.ContainsKey))
+        if (!DemoData.HelseBergenMunicipalities.Concat(Institutions).Append("Helse Bergen HF").Append("Helse Sør-Øst RHF").Append("Demo Spesialistsen").All(_parties.ContainsKey))
         {
             return;
         }
@@ -78,7 +69,9 @@ public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
     private async Task SeedMunicipalAsync(CancellationToken ct)
     {
         var bergen = _parties["Helse Bergen HF"];
-        var all = Groups.Select(g => _parties[g]).Append(bergen).Concat(Institutions.Select(i => _parties[i])).ToList();
+        // Seed 004: the kommuner of Helse Bergen's area, each a party, and the six institutions of the
+        // specialist service. The four områdeutval are committees over areas of kommuner, not parties.
+        var all = DemoData.HelseBergenMunicipalities.Select(m => _parties[m]).Append(bergen).Concat(Institutions.Select(i => _parties[i])).ToList();
         var created = At(2022, 5, 2);
         var sent = At(2022, 6, 1);
         var signed = new DateOnly(2022, 6, 24);
@@ -86,8 +79,11 @@ public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
         var overarching = await DraftAsync(Municipal(OverarchingTitle, AgreementLevel.Overarching, null,
             replaces: OverarchingReplaces, nextReviewDate: ReviewRules.AnnualReviewDeadline(_today)), created, ct);
         overarching.SetParties(all.Select(Signatory));
+        // R4: the overarching document is also tenesteavtale 1.
+        overarching.SetStatutoryAreas([1]);
         Sections(overarching,
-            ("Partar og verkeområde", "Avtalen er inngått mellom kommunane i Helse Bergen sitt føretaksområde, representerte ved dei fire områdeutvala, og Helse Bergen HF saman med dei fem institusjonane som høyrer til spesialisthelsetenesta i området. Han gjeld der lova krev at partane samarbeider, og der ansvaret deira grip inn i kvarandre."),
+            ("Partar og verkeområde", "Avtalen er inngått mellom kommunane i Helse Bergen sitt føretaksområde, og Helse Bergen HF saman med dei fem institusjonane som høyrer til spesialisthelsetenesta i området. Han gjeld der lova krev at partane samarbeider, og der ansvaret deira grip inn i kvarandre."),
+            ("Ansvars- og oppgåvefordeling (tenesteavtale 1)", "Partane gjer greie for kva helse- og omsorgsoppgåver kvar av dei har ansvar for, og korleis endringar i oppgåvedelinga skal planleggjast i fellesskap og med semje."),
             ("Føremål", "Samarbeidet skal gje pasientar og brukarar eit heilskapleg tilbod. Avgjerder skal takast så nær pasienten som råd, og tenestene skal vere trygge, samordna og rettferdig fordelte."),
             ("Avtalestruktur og forrang", "Tenesteavtalane og særavtalane er vedlegg til denne avtalen og bind partane på same måte, om ikkje anna er sagt. Er det motstrid, går den overordna avtalen føre."),
             ("Samhandlingsstruktur", "Helsefellesskapet har samarbeidsorgan på politisk, administrativt og fagleg nivå: partnarskapsmøte, strategisk samarbeidsutval, fire områdeutval og faglege samarbeidsutval, med eit felles samarbeidssekretariat. Avgjerder vert tekne ved semje."),
@@ -103,10 +99,6 @@ public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
             agreement.SetStatutoryAreas(areas);
             return agreement;
         }
-
-        var ta1 = await ServiceAsync("Tenesteavtale 1: Ansvars- og oppgåvefordeling", [1], ReviewRules.AnnualReviewDeadline(_today));
-        Sections(ta1, ("Ansvar og oppgåver", "Partane gjer greie for kva helse- og omsorgsoppgåver kvar av dei har ansvar for, og korleis endringar i oppgåvedelinga skal planleggjast i fellesskap og med semje."));
-        SignAll(ta1, sent, signed);
 
         // The yearly review of this one was due last December and has not been registered (R3).
         var ta2 = await ServiceAsync("Tenesteavtale 2 og 3: Innlegging, utskriving, habilitering og rehabilitering", [2, 3],
@@ -139,8 +131,9 @@ public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
 
         var voss = await DraftAsync(Municipal("Særavtale om ambulant psykisk helseteam i Voss lokalsjukehusområde", AgreementLevel.Supplementary, ta2.Id,
             isLegallyBinding: false, nextReviewDate: ReviewRules.AnnualReviewDeadline(_today)), At(2023, 1, 10), ct);
-        voss.SetParties(new[] { _parties["Områdeutval Voss lokalsjukehusområde"], bergen, _parties["Voss DPS NKS Bjørkeli"] }.Select(Signatory));
-        Sections(voss, ("Ambulant team", "Voss DPS NKS Bjørkeli og kommunane i området driv eit felles ambulant team. Særavtalen er ikkje rettsleg bindande; han utfyller tenesteavtale 2."));
+        // R4: the parties below are parties of the agreement above.
+        voss.SetParties(new[] { _parties["Voss herad"], _parties["Ulvik herad"], bergen, _parties[DemoData.VossInstitution] }.Select(Signatory));
+        Sections(voss, ("Ambulant team", "Voss Distriktspsykiatriske Senter NKS Bjørkeli og kommunane i området driv eit felles ambulant team. Særavtalen er ikkje rettsleg bindande; han utfyller tenesteavtale 2."));
         SignAll(voss, At(2023, 2, 1), new DateOnly(2023, 2, 15));
         await db.SaveChangesAsync(ct);
     }
@@ -208,11 +201,20 @@ public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
 
         var secondValidFrom = new DateOnly(2023, 1, 1);
         var second = first.CreateNewVersion("Hjemmelen er utvidet fra 50 % til 100 %.", secondValidFrom, At(2022, 10, 3));
-        second.UpdateDraft(OperatingDetails(_parties["Testa Prøvesen"], first.Title, secondValidFrom, 100m));
+        second.UpdateDraft(OperatingDetails(_parties["Testa Prøvesen"], first.Title, secondValidFrom, 100m), _today);
         db.Agreements.Add(second);
         SignAll(second, At(2022, 11, 1), new DateOnly(2022, 11, 20));
         await db.SaveChangesAsync(ct);
-        first.MarkReplacedBy(second, secondValidFrom);
+        first.MarkReplacedBy(second);
+        await db.SaveChangesAsync(ct);
+
+        // R1: a new version signed, but in force only from next month; until then the old one applies.
+        var current = await db.Agreements.Include(a => a.Parties).Include(a => a.Sections)
+            .SingleAsync(a => a.Title == "Driftsavtale revmatologi – Eksempla Revmasen", ct);
+        var nextValidFrom = new DateOnly(_today.Year, _today.Month, 1).AddMonths(1);
+        var next = current.CreateNewVersion("Åpningstiden er utvidet med én kveld i uken.", nextValidFrom, now.AddDays(-20));
+        db.Agreements.Add(next);
+        SignAll(next, now.AddDays(-14), _today.AddDays(-7));
         await db.SaveChangesAsync(ct);
     }
 

@@ -23,14 +23,29 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         ("spesialist@demo.local", "Demo Spesialistsen", Roles.Specialist),
     ];
 
-    // Helse Bergen's four områdeutvalg (004) and the kommuner in each (demo grouping).
-    private static readonly (string Area, string[] Municipalities)[] Areas =
+    /// <summary>Seed 004's name of the Voss institution.</summary>
+    public const string VossInstitution = "Voss Distriktspsykiatriske Senter NKS Bjørkeli";
+
+    /// <summary>The five institutions beside Helse Bergen HF in seed 004's specialist service.</summary>
+    public static readonly string[] HelseBergenInstitutions =
+    [
+        "Haraldsplass Diakonale Sykehus AS", "NKS Olaviken alderspsykiatriske sykehus AS",
+        "Solli distriktspsykiatriske senter", "Betanien sykehus AS", VossInstitution,
+    ];
+
+    /// <summary>
+    /// The kommuner in Helse Bergen's area, by the area of the områdeutval (004 § 5.3) that covers
+    /// them. Each kommune is a party of its own; the områdeutval are committees, not parties.
+    /// </summary>
+    public static readonly (string Area, string[] Municipalities)[] Areas =
     [
         ("Nordhordland", ["Alver kommune", "Austrheim kommune", "Fedje kommune", "Gulen kommune", "Masfjorden kommune", "Modalen kommune", "Osterøy kommune", "Vaksdal kommune"]),
         ("Bergen kommune", ["Bergen kommune"]),
         ("Voss lokalsjukehusområde", ["Voss herad", "Ulvik herad"]),
         ("Bergensregionen", ["Askøy kommune", "Bjørnafjorden kommune", "Øygarden kommune", "Samnanger kommune", "Austevoll kommune"]),
     ];
+
+    public static readonly string[] HelseBergenMunicipalities = [.. Areas.SelectMany(a => a.Municipalities)];
 
     private static readonly (string Name, Profession Profession, string Specialty, DateOnly Born, string Street, string Code, string City)[] Specialists =
     [
@@ -73,21 +88,20 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         var southEast = Add(new(PartyKind.RegionalHealthAuthority, "Helse Sør-Øst RHF", OrganisationNumber: "991324968"));
         var west = Add(new(PartyKind.RegionalHealthAuthority, "Helse Vest RHF"));
         var bergen = Add(new(PartyKind.HealthTrust, "Helse Bergen HF", ParentPartyId: west.Id, PostalCity: "Bergen"));
-        foreach (var institution in new[]
-                 {
-                     "Haraldsplass Diakonale Sykehus AS", "NKS Olaviken alderspsykiatriske sykehus AS",
-                     "Solli distriktspsykiatriske senter", "Betanien sykehus AS", "Voss DPS NKS Bjørkeli",
-                 })
+        foreach (var institution in HelseBergenInstitutions)
         {
             Add(new(PartyKind.Institution, institution, ParentPartyId: bergen.Id));
         }
 
-        foreach (var (area, municipalities) in Areas)
+        foreach (var municipality in HelseBergenMunicipalities)
         {
-            var members = municipalities.Select(name => Add(new(PartyKind.Municipality, name))).ToList();
-            var group = Add(new(PartyKind.MunicipalGroup, $"Områdeutval {area}"));
-            group.SetMembers(members.Select(m => m.Id));
+            Add(new(PartyKind.Municipality, municipality));
         }
+
+        // A real interkommunal party kind stays available: an invented example, not party to any agreement.
+        var nordhordland = Areas.Single(a => a.Area == "Nordhordland").Municipalities;
+        var group = Add(new(PartyKind.MunicipalGroup, "Demo interkommunalt legevaktsamarbeid"));
+        group.SetMembers(db.Parties.Local.Where(p => nordhordland.Take(3).Contains(p.Name)).Select(p => p.Id));
 
         var hpr = 9_900_101;
         foreach (var s in Specialists)

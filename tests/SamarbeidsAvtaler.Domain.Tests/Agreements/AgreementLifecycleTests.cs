@@ -30,7 +30,7 @@ public sealed class AgreementLifecycleTests
         ((Action)(() => draft.RegisterSignature(draft.Parties[0].Id, Paper(), Today))).Should().Throw<AgreementRuleException>().WithMessage("*venter på signering*«Utkast»*");
         ((Action)(() => draft.GiveNotice(draft.Parties[0].PartyId, "X", Today, Today))).Should().Throw<AgreementRuleException>().WithMessage("*Bare en gjeldende avtale kan sies opp*");
         ((Action)(() => draft.CreateNewVersion("Endring", draft.ValidFrom, Now))).Should().Throw<AgreementRuleException>().WithMessage("*Bare en gjeldende avtale kan få en ny versjon*");
-        ((Action)(() => draft.RegisterReview(Today))).Should().Throw<AgreementRuleException>();
+        ((Action)(() => draft.RegisterReview(Today, Today))).Should().Throw<AgreementRuleException>();
 
         var active = OperatingDraft(Rhf(), Specialist()).SignedByAll();
         ((Action)(() => active.SendForSignature(Now))).Should().Throw<AgreementRuleException>().WithMessage("*Bare et utkast kan sendes til signering*");
@@ -86,8 +86,8 @@ public sealed class AgreementLifecycleTests
     {
         var agreement = OperatingDraft(Rhf(), Specialist());
         agreement.UpdateDraft(new AgreementDetails(AgreementKind.OperatingAgreement, agreement.Title, DocumentLanguage.Bokmal, new DateOnly(2025, 1, 1),
-            ValidTo: new DateOnly(2026, 6, 30), PracticePosition: FullPosition()));
-        agreement.SignedByAll();
+            ValidTo: new DateOnly(2026, 6, 30), PracticePosition: FullPosition()), Today);
+        agreement.SignedByAll(new DateOnly(2024, 12, 1));
 
         agreement.EndIfDue(new DateOnly(2026, 6, 30)).Should().BeFalse();
         agreement.EndIfDue(new DateOnly(2026, 7, 1)).Should().BeTrue();
@@ -129,8 +129,8 @@ public sealed class StatutoryAreaTests
         before.SetStatutoryAreas([1, 11]);
         before.StatutoryAreas.Select(a => a.AreaNumber).Should().Equal(1, 11);
 
-        var overarching = MunicipalDraft(AgreementLevel.Overarching, Municipality(), Trust());
-        ((Action)(() => overarching.SetStatutoryAreas([1]))).Should().Throw<AgreementRuleException>().WithMessage("*tjenesteavtale*");
+        var supplementary = MunicipalDraft(AgreementLevel.Supplementary, Municipality(), Trust(), parent: Guid.NewGuid());
+        ((Action)(() => supplementary.SetStatutoryAreas([1]))).Should().Throw<AgreementRuleException>().WithMessage("*tjenesteavtale*");
     }
 
     [Fact]

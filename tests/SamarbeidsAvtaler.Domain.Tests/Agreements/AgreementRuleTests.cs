@@ -13,7 +13,7 @@ public sealed class AgreementRuleTests
         var agreement = OperatingDraft(Rhf(), Specialist()).SignedByAll();
 
         var edit = () => agreement.UpdateDraft(new AgreementDetails(AgreementKind.OperatingAgreement, "Ny tittel", DocumentLanguage.Bokmal,
-            agreement.ValidFrom, PracticePosition: FullPosition()));
+            agreement.ValidFrom, PracticePosition: FullPosition()), Today);
         var addSection = () => agreement.AddSection("Nytt avsnitt", "Tekst");
         var removeSection = () => agreement.RemoveSection(agreement.Sections[0].Id);
 
@@ -49,10 +49,10 @@ public sealed class AgreementRuleTests
         second.Parties.Select(p => p.PartyId).Should().Equal(first.Parties.Select(p => p.PartyId));
         second.Parties.Should().OnlyContain(p => p.Signature == null);
         second.Sections.Select(s => s.Heading).Should().Equal(first.Sections.Select(s => s.Heading));
-        first.Status.Should().Be(AgreementStatus.Active, "the old version stays in force until the new one is signed");
+        first.Status.Should().Be(AgreementStatus.Active, "the old version stays in force until the new one takes effect");
 
         second.SignedByAll(new DateOnly(2026, 6, 1));
-        first.MarkReplacedBy(second, new DateOnly(2026, 6, 1));
+        first.MarkReplacedBy(second);
 
         first.Status.Should().Be(AgreementStatus.Replaced);
         first.ReplacedByAgreementId.Should().Be(second.Id);
@@ -67,13 +67,13 @@ public sealed class AgreementRuleTests
         var draft = first.CreateNewVersion("Endring", first.ValidFrom, Now);
         var unrelated = OperatingDraft(Rhf(), Specialist()).SignedByAll();
 
-        ((Action)(() => first.MarkReplacedBy(draft, Today))).Should().Throw<AgreementRuleException>();
-        ((Action)(() => first.MarkReplacedBy(unrelated, Today))).Should().Throw<AgreementRuleException>();
+        ((Action)(() => first.MarkReplacedBy(draft))).Should().Throw<AgreementRuleException>();
+        ((Action)(() => first.MarkReplacedBy(unrelated))).Should().Throw<AgreementRuleException>();
         ((Action)(() => first.CreateNewVersion(" ", first.ValidFrom, Now))).Should().Throw<AgreementRuleException>().WithMessage("*Beskriv*");
     }
 
     [Fact]
-    public void R2_notice_takes_effect_after_one_year()
+    public void R2_notice_given_15_March_leaves_the_agreement_in_force_through_15_March_a_year_later()
     {
         var municipality = Municipality();
         var agreement = MunicipalDraft(AgreementLevel.Overarching, municipality, Trust()).SignedByAll(new DateOnly(2022, 8, 1));
@@ -81,10 +81,11 @@ public sealed class AgreementRuleTests
         agreement.GiveNotice(municipality.Id, "Kari Kommunedirektør", new DateOnly(2026, 3, 15), Today);
 
         agreement.Status.Should().Be(AgreementStatus.UnderNotice);
-        agreement.EndsOn.Should().Be(new DateOnly(2027, 3, 15));
+        agreement.LastDayInForce.Should().Be(new DateOnly(2027, 3, 15));
+        agreement.EndsOn.Should().Be(new DateOnly(2027, 3, 16), "ended from the day after the last day in force");
         agreement.NoticeGivenByPartyId.Should().Be(municipality.Id);
-        agreement.EndIfDue(new DateOnly(2027, 3, 14)).Should().BeFalse();
-        agreement.EndIfDue(new DateOnly(2027, 3, 15)).Should().BeTrue();
+        agreement.EndIfDue(new DateOnly(2027, 3, 15)).Should().BeFalse();
+        agreement.EndIfDue(new DateOnly(2027, 3, 16)).Should().BeTrue();
         agreement.Status.Should().Be(AgreementStatus.Ended);
     }
 
@@ -94,12 +95,13 @@ public sealed class AgreementRuleTests
         var specialist = Specialist();
         var agreement = OperatingDraft(Rhf(), specialist);
         agreement.UpdateDraft(new AgreementDetails(AgreementKind.OperatingAgreement, agreement.Title, DocumentLanguage.Bokmal, agreement.ValidFrom,
-            NoticePeriodMonths: 3, PracticePosition: FullPosition()));
+            NoticePeriodMonths: 3, PracticePosition: FullPosition()), Today);
         agreement.SignedByAll();
 
         agreement.GiveNotice(specialist.Id, specialist.Name, new DateOnly(2026, 11, 1), Today);
 
-        agreement.EndsOn.Should().Be(new DateOnly(2027, 2, 1));
+        agreement.LastDayInForce.Should().Be(new DateOnly(2027, 2, 1));
+        agreement.EndsOn.Should().Be(new DateOnly(2027, 2, 2));
     }
 
     [Fact]
@@ -123,7 +125,7 @@ public sealed class AgreementRuleTests
         agreement.NextReviewDate.Should().Be(new DateOnly(2026, 12, 31), "a kommune–HF agreement is reviewed by December each year");
         agreement.SignedByAll();
 
-        agreement.RegisterReview(new DateOnly(2026, 11, 20));
+        agreement.RegisterReview(new DateOnly(2026, 11, 20), Today);
 
         agreement.NextReviewDate.Should().Be(new DateOnly(2027, 12, 31));
     }
@@ -141,7 +143,7 @@ public sealed class AgreementRuleTests
 
         var orphan = new AgreementDetails(AgreementKind.MunicipalCooperationAgreement, "Tjenesteavtale", DocumentLanguage.Nynorsk,
             new DateOnly(2022, 8, 1), Level: AgreementLevel.Service);
-        orphan.Validate().Should().ContainSingle(e => e.Field == "ParentAgreementId").Which.Message.Should().Contain("R4");
+        orphan.Validate(Today).Should().ContainSingle(e => e.Field == "ParentAgreementId").Which.Message.Should().Contain("R4");
     }
 
     [Fact]
@@ -150,8 +152,8 @@ public sealed class AgreementRuleTests
         var silent = new AgreementDetails(AgreementKind.MunicipalCooperationAgreement, "Særavtale", DocumentLanguage.Nynorsk,
             new DateOnly(2023, 1, 1), Level: AgreementLevel.Supplementary, ParentAgreementId: Guid.NewGuid());
 
-        silent.Validate().Should().ContainSingle(e => e.Field == "IsLegallyBinding").Which.Message.Should().Contain("R5");
-        (silent with { IsLegallyBinding = false }).Validate().Should().BeEmpty();
+        silent.Validate(Today).Should().ContainSingle(e => e.Field == "IsLegallyBinding").Which.Message.Should().Contain("R5");
+        (silent with { IsLegallyBinding = false }).Validate(Today).Should().BeEmpty();
 
         var attachment = new Attachment(Guid.NewGuid(), "rutine.pdf", "application/pdf", 10, new string('0', 64), isBinding: true, null, Now);
         attachment.IsBinding.Should().BeTrue("an attachment says whether breaking it is a breach");
