@@ -69,7 +69,7 @@ public sealed class DemoAgreementsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Overarching_agreement_of_seed_004_has_ten_parties_and_is_valid_from_1_August_2022()
+    public async Task Seed_004_is_one_level_1_document_covering_point_1_with_the_kommuner_and_six_institutions_as_parties()
     {
         await using var db = _database.CreateDbContext();
 
@@ -84,19 +84,20 @@ public sealed class DemoAgreementsTests : IAsyncLifetime
         agreement.Replaces.Should().Be("overordna samarbeidsavtale inngått 01.07.2012 og tenesteavtale 1 inngått 01.07.2012");
         agreement.ReferenceNumber.Should().MatchRegex("^KA-2022-[0-9]{4}$");
         agreement.Sections.Should().NotBeEmpty();
-        agreement.Parties.Should().HaveCount(10).And.OnlyContain(p => p.Signature != null);
+        agreement.Parties.Should().OnlyContain(p => p.Signature != null);
+        (await db.AgreementStatutoryAreas.Where(a => a.AgreementId == agreement.Id).Select(a => a.AreaNumber).ToListAsync())
+            .Should().Equal([1], "«Overordna samarbeidsavtale og tenesteavtale 1»: the level-1 document covers point 1 itself (R4)");
+        (await db.Agreements.AnyAsync(a => a.Title.StartsWith("Tenesteavtale 1:"))).Should().BeFalse("there is no separate tenesteavtale 1");
 
+        // Every kommune of Helse Bergen's area is a party of its own; the områdeutval are committees, not parties.
         var partyIds = agreement.Parties.Select(p => p.PartyId).ToList();
         var parties = await db.Parties.Where(p => partyIds.Contains(p.Id)).ToListAsync();
-        parties.Count(p => p.Kind == PartyKind.MunicipalGroup).Should().Be(4);
-        parties.Count(p => p.Kind == PartyKind.HealthTrust).Should().Be(1);
-        parties.Count(p => p.Kind == PartyKind.Institution).Should().Be(5);
-        parties.Should().Contain(p => p.Name == "Helse Bergen HF");
-
-        // Through the four groups the agreement reaches every demo kommune.
-        var groupIds = parties.Where(p => p.Kind == PartyKind.MunicipalGroup).Select(p => p.Id).ToList();
-        var covered = await db.MunicipalGroupMembers.Where(m => groupIds.Contains(m.GroupId)).Select(m => m.MunicipalityId).Distinct().CountAsync();
-        covered.Should().Be(await db.Parties.CountAsync(p => p.Kind == PartyKind.Municipality));
+        parties.Where(p => p.Kind == PartyKind.Municipality).Select(p => p.Name).Should().BeEquivalentTo(DemoData.HelseBergenMunicipalities);
+        parties.Should().NotContain(p => p.Kind == PartyKind.MunicipalGroup);
+        parties.Where(p => p.Kind is PartyKind.HealthTrust or PartyKind.Institution).Select(p => p.Name).Should().BeEquivalentTo(
+            ["Helse Bergen HF", "Haraldsplass Diakonale Sykehus AS", "NKS Olaviken alderspsykiatriske sykehus AS",
+             "Solli distriktspsykiatriske senter", "Betanien sykehus AS", "Voss Distriktspsykiatriske Senter NKS Bjørkeli"]);
+        (await db.Parties.AnyAsync(p => p.Name.StartsWith("Områdeutval"))).Should().BeFalse();
     }
 
     [Fact]
@@ -111,13 +112,30 @@ public sealed class DemoAgreementsTests : IAsyncLifetime
             .ToListAsync();
 
         valid.Should().OnlyContain(a => a.ParentAgreementId == overarching.Id);
-        valid.SelectMany(a => a.Areas).Distinct().Should().BeEquivalentTo([1, 2, 3, 5, 12]);
+        valid.SelectMany(a => a.Areas).Distinct().Should().BeEquivalentTo([2, 3, 5, 12], "point 1 is covered by the level-1 document itself");
         var today = DateOnly.FromDateTime(DateTime.Now);
         valid.Should().Contain(a => a.NextReviewDate < today, "one service agreement's yearly review is overdue (R3)");
 
         var supplementary = await db.Agreements.SingleAsync(a => a.Level == AgreementLevel.Supplementary);
         supplementary.IsLegallyBinding.Should().BeFalse("R5: a særavtale states whether it binds");
         (await db.Agreements.SingleAsync(a => a.Id == supplementary.ParentAgreementId)).Level.Should().Be(AgreementLevel.Service);
+
+        // R4: the parties below are parties of the agreement above.
+        var parentParties = await db.AgreementParties.Where(p => p.AgreementId == overarching.Id).Select(p => p.PartyId).ToListAsync();
+        (await db.AgreementParties.Where(p => p.AgreementId == supplementary.Id).Select(p => p.PartyId).ToListAsync())
+            .Should().BeSubsetOf(parentParties);
+    }
+
+    [Fact]
+    public async Task R1_a_signed_new_version_waits_for_its_valid_from_while_the_old_one_stays_in_force()
+    {
+        await using var db = _database.CreateDbContext();
+
+        var signed = await db.Agreements.SingleAsync(a => a.Status == AgreementStatus.Signed);
+        var old = await db.Agreements.SingleAsync(a => a.Id == signed.PreviousVersionId);
+
+        signed.ValidFrom.Should().BeAfter(DateOnly.FromDateTime(DateTime.Now));
+        old.Status.Should().Be(AgreementStatus.Active, "in force until the day before the new version's valid-from");
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
         var signed = new DateOnly(2022, 6, 24);
 
         var overarching = await DraftAsync(Municipal(OverarchingTitle, AgreementLevel.Overarching, null,
-            replaces: OverarchingReplaces, nextReviewDate: ReviewRules.AnnualReviewDeadline(_today)), created, ct);
+            replaces: OverarchingReplaces), created, ct);
         overarching.SetParties(all.Select(Signatory));
         // R4: the overarching document is also tenesteavtale 1.
         overarching.SetStatutoryAreas([1]);
@@ -90,34 +90,38 @@ public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
             ("Usemje og avvik", "Usemje skal løysast på lågast mogleg nivå. Lukkast ikkje det, går protokoll for usemje til samarbeidssekretariatet og vidare til strategisk samarbeidsutval. Teieplikta gjeld når ei sak vert send vidare."),
             ("Varigheit, oppseiing og gjennomgang", "Avtalen gjeld til ein av partane seier han opp med eitt års frist. Partane går gjennom avtaleverket innan desember kvart år."));
         SignAll(overarching, sent, signed);
+        ReviewedLastYear(overarching);
         await db.SaveChangesAsync(ct);
 
-        async Task<Agreement> ServiceAsync(string title, int[] areas, DateOnly? nextReview)
+        async Task<Agreement> ServiceAsync(string title, int[] areas)
         {
-            var agreement = await DraftAsync(Municipal(title, AgreementLevel.Service, overarching.Id, nextReviewDate: nextReview), created, ct);
+            var agreement = await DraftAsync(Municipal(title, AgreementLevel.Service, overarching.Id), created, ct);
             agreement.SetParties(all.Select(Signatory));
             agreement.SetStatutoryAreas(areas);
             return agreement;
         }
 
         // The yearly review of this one was due last December and has not been registered (R3).
-        var ta2 = await ServiceAsync("Tenesteavtale 2 og 3: Innlegging, utskriving, habilitering og rehabilitering", [2, 3],
-            ReviewRules.AnnualReviewDeadline(_today.AddYears(-1)));
+        var ta2 = await ServiceAsync("Tenesteavtale 2 og 3: Innlegging, utskriving, habilitering og rehabilitering", [2, 3]);
         Sections(ta2,
             ("Innlegging i sjukehus", "Tilvising skal innehalde dei opplysningane sjukehuset treng, og kommunen skal varslast når pasienten vert lagd inn."),
             ("Utskriving og rehabilitering", "Partane planlegg utskriving i lag, og habilitering og rehabilitering held fram utan opphald når pasienten kjem heim."));
         SignAll(ta2, sent, signed);
+        // Last reviewed the year before last: last year's review is missing, so it is overdue (R3).
+        ta2.RegisterReview(new DateOnly(_today.Year - 2, 11, 15), _today);
 
-        var ta5 = await ServiceAsync("Tenesteavtale 5: Utskrivingsklare pasientar", [5], ReviewRules.AnnualReviewDeadline(_today));
+        var ta5 = await ServiceAsync("Tenesteavtale 5: Utskrivingsklare pasientar", [5]);
         Sections(ta5, ("Utskrivingsklar pasient", "Ein pasient er utskrivingsklar først når epikrise og legemiddelliste følgjer med. Utskriving skjer innanfor avtalte tider."));
         SignAll(ta5, sent, signed);
+        ReviewedLastYear(ta5);
 
-        var ta12 = await ServiceAsync("Tenesteavtale 12: Planlegging og utvikling av tenester", [12], ReviewRules.AnnualReviewDeadline(_today));
+        var ta12 = await ServiceAsync("Tenesteavtale 12: Planlegging og utvikling av tenester", [12]);
         Sections(ta12, ("Felles planlegging", "Partane planlegg og utviklar tenester i fellesskap i helsefellesskapet, og involverer kvarandre i eigne planprosessar."));
         SignAll(ta12, sent, signed);
+        ReviewedLastYear(ta12);
 
         // Point 11 is on its way (awaiting signature) and point 13 is a draft: neither covers anything yet.
-        var ta11 = await ServiceAsync("Tenesteavtale 11: Beredskapsplanar og den akuttmedisinske kjeda", [11], null);
+        var ta11 = await ServiceAsync("Tenesteavtale 11: Beredskapsplanar og den akuttmedisinske kjeda", [11]);
         Sections(ta11, ("Beredskap", "Partane har samordna beredskapsplanar og ei samanhengande akuttmedisinsk kjede."));
         ta11.SendForSignature(clock.GetUtcNow().AddDays(-9));
         foreach (var party in ta11.Parties.Where(p => p.Role == AgreementPartyRole.SpecialistService))
@@ -125,18 +129,23 @@ public sealed class DemoAgreements(AppDbContext db, TimeProvider clock)
             ta11.RegisterSignature(party.Id, Paper(party, _today.AddDays(-5)), _today);
         }
 
-        var ta13 = await ServiceAsync("Tenesteavtale 13: Tenester til barn og unge med behov for samansette tenester", [13], null);
+        var ta13 = await ServiceAsync("Tenesteavtale 13: Tenester til barn og unge med behov for samansette tenester", [13]);
         Sections(ta13, ("Barn og unge", "Utkast: partane skal samordne tenestene til barn og unge som treng tenester frå begge nivå."));
         await db.SaveChangesAsync(ct);
 
         var voss = await DraftAsync(Municipal("Særavtale om ambulant psykisk helseteam i Voss lokalsjukehusområde", AgreementLevel.Supplementary, ta2.Id,
-            isLegallyBinding: false, nextReviewDate: ReviewRules.AnnualReviewDeadline(_today)), At(2023, 1, 10), ct);
+            isLegallyBinding: false), At(2023, 1, 10), ct);
         // R4: the parties below are parties of the agreement above.
         voss.SetParties(new[] { _parties["Voss herad"], _parties["Ulvik herad"], bergen, _parties[DemoData.VossInstitution] }.Select(Signatory));
         Sections(voss, ("Ambulant team", "Voss Distriktspsykiatriske Senter NKS Bjørkeli og kommunane i området driv eit felles ambulant team. Særavtalen er ikkje rettsleg bindande; han utfyller tenesteavtale 2."));
         SignAll(voss, At(2023, 2, 1), new DateOnly(2023, 2, 15));
+        ReviewedLastYear(voss);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>R3: last year's yearly review held and reported to the partnarskapsmøte: the next is due this 31 December.</summary>
+    private void ReviewedLastYear(Agreement agreement) =>
+        agreement.RegisterReview(new DateOnly(_today.Year - 1, 11, 15), _today, new DateOnly(_today.Year - 1, 12, 5));
 
     private async Task SeedSpecialistsAsync(CancellationToken ct)
     {

@@ -304,6 +304,7 @@ public sealed class SyntheticRegister(string connectionString, TimeProvider cloc
         {
             < 0.04 => AgreementStatus.Draft,
             < 0.08 => AgreementStatus.AwaitingSignature,
+            < 0.10 => AgreementStatus.Signed,
             < 0.70 => AgreementStatus.Active,
             < 0.75 => AgreementStatus.UnderNotice,
             < 0.90 => AgreementStatus.Ended,
@@ -316,6 +317,9 @@ public sealed class SyntheticRegister(string connectionString, TimeProvider cloc
 
         var validFrom = status is AgreementStatus.Draft or AgreementStatus.AwaitingSignature
             ? _today.AddDays(random.Next(0, 180))
+            : status == AgreementStatus.Signed
+            ? _today.AddDays(random.Next(1, 180)) // R1: signed, in force from a date still to come
+
             : new DateOnly(2012, 1, 1).AddDays(random.Next(_today.DayNumber - new DateOnly(2012, 1, 1).DayNumber - 30));
         var row = kind switch
         {
@@ -564,7 +568,8 @@ public sealed class SyntheticRegister(string connectionString, TimeProvider cloc
         row.NoticeGivenByPartyId = by.Party.Id;
         row.NoticeGivenByName = by.Signatory;
         row.NoticeGivenOn = givenOn;
-        row.EndsOn = givenOn.AddMonths(row.NoticePeriodMonths);
+        // R2: in force through the same date a year (or the agreed months) later; ended from the day after.
+        row.EndsOn = (row.Kind == AgreementKind.MunicipalCooperationAgreement ? givenOn.AddYears(1) : givenOn.AddMonths(row.NoticePeriodMonths)).AddDays(1);
     }
 
     private static string Person(Random random) => $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}";

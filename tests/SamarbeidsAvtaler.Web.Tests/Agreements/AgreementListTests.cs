@@ -68,7 +68,7 @@ public sealed class AgreementListTests(AppFactory app)
         var second = tracked.CreateNewVersion("Ny åpningstid", tracked.ValidFrom, AgreementScenarios.Now).SignedByAll();
         db.Agreements.Add(second);
         await db.SaveChangesAsync();
-        tracked.MarkReplacedBy(second, AgreementScenarios.Today);
+        tracked.MarkReplacedBy(second);
         await db.SaveChangesAsync();
         var client = await app.LoggedInAsync(WebClient.Caseworker);
 
@@ -129,7 +129,7 @@ public sealed class AgreementListTests(AppFactory app)
         var bergen = await db.PartyAsync("Helse Bergen HF");
         var marker = "Trust" + Guid.NewGuid().ToString("N")[..6];
         var withTrust = AgreementScenarios.SpecialistCooperationDraft(bergen, await db.PartyAsync("Eksempel Hjertelund"));
-        withTrust.UpdateDraft(new AgreementDetails(AgreementKind.SpecialistCooperationAgreement, $"Samarbeid {marker}", DocumentLanguage.Bokmal, new DateOnly(2026, 1, 1)));
+        withTrust.UpdateDraft(new AgreementDetails(AgreementKind.SpecialistCooperationAgreement, $"Samarbeid {marker}", DocumentLanguage.Bokmal, new DateOnly(2026, 1, 1)), AgreementScenarios.Today);
         db.Agreements.Add(withTrust);
         await db.SaveChangesAsync();
         var (_, operating) = await SaveOperatingAsync();

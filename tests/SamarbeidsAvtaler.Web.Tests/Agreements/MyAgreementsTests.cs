@@ -23,7 +23,7 @@ public sealed class MyAgreementsTests(AppFactory app)
             second = first.CreateNewVersion("Ny adresse", first.ValidFrom, AgreementScenarios.Now).SignedByAll();
             db.Agreements.Add(second);
             await db.SaveChangesAsync();
-            first.MarkReplacedBy(second, AgreementScenarios.Today);
+            first.MarkReplacedBy(second);
             await db.SaveChangesAsync();
         }
 

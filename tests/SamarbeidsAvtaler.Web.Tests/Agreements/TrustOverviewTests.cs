@@ -17,7 +17,7 @@ public sealed class TrustOverviewTests(AppFactory app)
             var bergen = await db.Parties.SingleAsync(p => p.Name == "Helse Bergen HF");
             own = AgreementScenarios.SpecialistCooperationDraft(bergen, await db.Parties.SingleAsync(p => p.Name == "Demonstra Nevrosen"));
             own.UpdateDraft(new AgreementDetails(AgreementKind.SpecialistCooperationAgreement, "Oversiktstest Bergen " + Guid.NewGuid().ToString("N")[..6],
-                DocumentLanguage.Bokmal, new DateOnly(2026, 1, 1)));
+                DocumentLanguage.Bokmal, new DateOnly(2026, 1, 1)), AgreementScenarios.Today);
             own.SendForSignature(AgreementScenarios.Now);
             other = AgreementScenarios.OperatingDraft(await db.Parties.SingleAsync(p => p.Name == "Helse Sør-Øst RHF"), await db.Parties.SingleAsync(p => p.Name == "Demonstra Nevrosen"),
                 "Oversiktstest HSØ " + Guid.NewGuid().ToString("N")[..6]);

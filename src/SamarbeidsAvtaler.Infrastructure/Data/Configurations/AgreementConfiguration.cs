@@ -23,7 +23,9 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Property(a => a.MeetingFrequency).HasMaxLength(Agreement.TextMaxLength);
         builder.Property(a => a.ContactRoutines).HasMaxLength(Agreement.TextMaxLength);
         builder.Property(a => a.Compensation).HasMaxLength(Agreement.TextMaxLength);
-        builder.Property(a => a.NoticeGivenByName).HasMaxLength(200);
+        builder.Property(a => a.NoticeGivenByName).HasMaxLength(Agreement.NameMaxLength);
+        builder.Property(a => a.RhfNotifiedOfNoticeBy).HasMaxLength(Agreement.NameMaxLength);
+        builder.Property(a => a.DirectorateNotifiedOfNoticeBy).HasMaxLength(Agreement.NameMaxLength);
         builder.Property<uint>("Version").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
 
         builder.OwnsOne(a => a.PracticePosition, position =>

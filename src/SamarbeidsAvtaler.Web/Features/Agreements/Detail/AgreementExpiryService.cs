@@ -23,6 +23,8 @@ public sealed class AgreementExpiryService(IServiceScopeFactory scopes, TimeProv
         {
             try
             {
+                // First what takes effect today (R1), then what ends: an old version replaced today is not also ended.
+                await TakeEffectDueAgreementsAsync(stoppingToken);
                 await EndDueAgreementsAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -32,6 +34,56 @@ public sealed class AgreementExpiryService(IServiceScopeFactory scopes, TimeProv
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>
+    /// R1: every signed version whose valid-from date has come takes effect, and the version it
+    /// replaces is marked replaced from that date, in one transaction; returns how many took effect.
+    /// </summary>
+    public async Task<int> TakeEffectDueAgreementsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var today = clock.Today();
+        var due = await db.Agreements.AsNoTracking()
+            .Where(a => a.Status == AgreementStatus.Signed && a.ValidFrom <= today)
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+
+        var started = 0;
+        foreach (var id in due)
+        {
+            db.ChangeTracker.Clear();
+            var agreement = await db.Agreements.SingleAsync(a => a.Id == id, cancellationToken);
+            if (!agreement.TakeEffectIfDue(today))
+            {
+                continue;
+            }
+
+            if (agreement.PreviousVersionId is { } previousId)
+            {
+                var previous = await db.Agreements.SingleAsync(a => a.Id == previousId, cancellationToken);
+                // An old version that ended meanwhile is out of force and stays as it is.
+                if (previous.IsInForce)
+                {
+                    previous.MarkReplacedBy(agreement);
+                }
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                started++;
+                logger.LogInformation("Agreement {AgreementId} ({ReferenceNumber} v{Version}) took effect on {ValidFrom}",
+                    agreement.Id, agreement.ReferenceNumber, agreement.VersionNumber, agreement.ValidFrom);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                logger.LogWarning("Agreement {AgreementId} changed while it was taking effect; the next run tries again", id);
+            }
+        }
+
+        return started;
     }
 
     /// <summary>One run: ends every agreement that is due today; returns how many ended.</summary>

@@ -160,7 +160,7 @@ public sealed class AgreementForm
             level, parent, binding, Replaces, MeetingFrequency, ContactRoutines, Compensation, position);
 
         var unreadable = errors.Select(e => e.Field).ToHashSet();
-        errors.AddRange(details.Validate().Select(e => e with { Field = FieldFor(e.Field) }).Where(e => !unreadable.Contains(e.Field)));
+        errors.AddRange(details.Validate(TimeProvider.System.Today()).Select(e => e with { Field = FieldFor(e.Field) }).Where(e => !unreadable.Contains(e.Field)));
         return (details, errors);
     }
 
