@@ -40,7 +40,8 @@ app.MapAgreementDetailEndpoints();
 app.MapAgreementEditorEndpoints();
 app.MapAgreementOverviewEndpoints();
 app.MapAgreementDocumentEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Pipeline.SecurityHeaders already sends frame-ancestors 'none' on every response: no second CSP header.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 if (args.FirstOrDefault() == PdfBenchmarkCommand.Name)
 {

@@ -101,6 +101,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             await WaitForInteractiveAsync(page);
         }
 
+        if (Environment.GetEnvironmentVariable("SA_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            var name = string.Concat(url.Select(c => char.IsLetterOrDigit(c) ? c : '_')) + "_" + page.ViewportSize?.Width + ".png";
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
+        }
+
         var violations = await AxeScan.SeriousViolationsAsync(page);
         foreach (var violation in violations)
         {
