@@ -10,7 +10,8 @@
 #   * creates/starts a private cluster in .data/postgres on 127.0.0.1:${SA_PG_PORT:-54329}
 #   * creates login role "samarbeid" (CREATEDB) and database "samarbeidsavtaler"
 #   * installs npm packages for src/SamarbeidsAvtaler.Web and copies the assets to wwwroot/lib
-#   * --chromium: installs chromium + poppler-utils if chromium is missing (fails if it can't)
+#   * --chromium: installs chromium + poppler-utils if chromium is missing (fails if it can't), and
+#     the test-only npm packages of tests/SamarbeidsAvtaler.Browser.Tests (axe-core)
 #     --try-chromium: same, but only warns on failure
 #
 # Exported (when sourced): SA_PG_PORT, ConnectionStrings__Default, SA_TEST_ADMIN_CONNECTION,
@@ -345,24 +346,29 @@ sa_copy_if_changed() {
   fi
 }
 
+# npm ci (or npm install without a lock file) in a folder, unless its node_modules is up to date.
+sa_npm_install() {
+  local dir="$1" marker="$1/node_modules/.package-lock.json"
+  if [[ ! -d "$dir/node_modules" || ! -f "$marker" \
+    || "$dir/package.json" -nt "$marker" \
+    || (-f "$dir/package-lock.json" && "$dir/package-lock.json" -nt "$marker") ]]; then
+    if [[ -f "$dir/package-lock.json" ]]; then
+      sa_log "npm ci (${dir#"$SA_ROOT"/})"
+      (cd "$dir" && npm ci --no-audit --no-fund --update-notifier=false --loglevel=error)
+    else
+      sa_log "npm install (${dir#"$SA_ROOT"/}; no package-lock.json)"
+      (cd "$dir" && npm install --no-audit --no-fund --update-notifier=false --loglevel=error)
+    fi
+  fi
+}
+
 sa_setup_assets() {
   if ! command -v npm >/dev/null 2>&1; then
     sa_warn "npm not found; trying apt-get install nodejs npm"
     sa_apt_install nodejs npm
     command -v npm >/dev/null 2>&1 || sa_die "npm is required (install Node.js 18+ with npm)"
   fi
-  local marker="$SA_WEB/node_modules/.package-lock.json"
-  if [[ ! -d "$SA_WEB/node_modules" || ! -f "$marker" \
-    || "$SA_WEB/package.json" -nt "$marker" \
-    || (-f "$SA_WEB/package-lock.json" && "$SA_WEB/package-lock.json" -nt "$marker") ]]; then
-    if [[ -f "$SA_WEB/package-lock.json" ]]; then
-      sa_log "npm ci (src/SamarbeidsAvtaler.Web)"
-      (cd "$SA_WEB" && npm ci --no-audit --no-fund --update-notifier=false --loglevel=error)
-    else
-      sa_log "npm install (src/SamarbeidsAvtaler.Web; no package-lock.json)"
-      (cd "$SA_WEB" && npm install --no-audit --no-fund --update-notifier=false --loglevel=error)
-    fi
-  fi
+  sa_npm_install "$SA_WEB"
   local nm="$SA_WEB/node_modules" lib="$SA_WEB/wwwroot/lib"
   sa_copy_if_changed "$nm/@digdir/designsystemet-css/dist/src/index.css" "$lib/designsystemet/index.css"
   sa_copy_if_changed "$nm/@digdir/designsystemet-css/dist/theme/designsystemet.css" "$lib/designsystemet/theme.css"
@@ -426,6 +432,8 @@ sa_bootstrap_main() {
   sa_setup_assets
   if [[ -n "$chromium" ]]; then
     sa_setup_chromium "$chromium"
+    # Test-only packages (axe-core for the accessibility scans); never copied into the app.
+    sa_npm_install "$SA_ROOT/tests/SamarbeidsAvtaler.Browser.Tests"
   fi
   sa_log "ready: database $SA_DB_NAME on 127.0.0.1:$SA_PG_PORT"
 }

@@ -40,7 +40,7 @@ app.MapAgreementDetailEndpoints();
 app.MapAgreementEditorEndpoints();
 app.MapAgreementOverviewEndpoints();
 app.MapAgreementDocumentEndpoints();
-// Our own CSP (Pipeline.SecurityHeaders) already says frame-ancestors 'none'; Blazor would add a second header.
+// Pipeline.SecurityHeaders already sends frame-ancestors 'none' on every response: no second CSP header.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 if (args.FirstOrDefault() == PdfBenchmarkCommand.Name)
