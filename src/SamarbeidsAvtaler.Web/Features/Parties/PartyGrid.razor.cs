@@ -105,6 +105,8 @@ public partial class PartyGrid : IDisposable
             await StateChanged.InvokeAsync(wanted);
         }
 
+        // The summary and the pager are outside the grid: show them for the page just loaded.
+        StateHasChanged();
         return Current();
     }
 

@@ -183,14 +183,27 @@ public sealed class PartyService(IDbContextFactory<AppDbContext> contexts, TimeP
             party.Update(details);
         }
 
-        if (party.Kind == PartyKind.MunicipalGroup)
-        {
-            await SetMembersAsync(db, user, party, memberIds, cancellationToken);
-        }
+        var membersChanged = party.Kind == PartyKind.MunicipalGroup && await SetMembersAsync(db, user, party, memberIds, cancellationToken);
 
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.ChangeTracker.DetectChanges();
+            if (membersChanged && id is not null && db.Entry(party).State == EntityState.Unchanged)
+            {
+                // Only the members changed, which live in their own table: check and bump the group's row
+                // version by hand, so two saves of the same group's members conflict like any other edit.
+                var touched = await db.Parties
+                    .Where(p => p.Id == party.Id && EF.Property<uint>(p, "Version") == (form.Version ?? 0))
+                    .ExecuteUpdateAsync(set => set.SetProperty(p => p.Name, p => p.Name), cancellationToken);
+                if (touched == 0)
+                {
+                    throw new DbUpdateConcurrencyException("The group changed since the form was loaded.");
+                }
+            }
+
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -371,21 +384,15 @@ public sealed class PartyService(IDbContextFactory<AppDbContext> contexts, TimeP
         return errors;
     }
 
-    // Membership lives in its own table; the change is audited on the group in the same transaction, and
-    // the group's row is touched so its version changes: two saves of the same members conflict.
-    private async Task SetMembersAsync(AppDbContext db, ClaimsPrincipal user, Party group, HashSet<Guid> wanted, CancellationToken cancellationToken)
+    // Membership lives in its own table; the change is audited on the group in the same transaction.
+    // Returns whether the members changed.
+    private async Task<bool> SetMembersAsync(AppDbContext db, ClaimsPrincipal user, Party group, HashSet<Guid> wanted, CancellationToken cancellationToken)
     {
         var before = group.Members.Select(m => m.MunicipalityId).ToHashSet();
         group.SetMembers(wanted);
         if (before.SetEquals(wanted))
         {
-            return;
-        }
-
-        var entry = db.Entry(group);
-        if (entry.State == EntityState.Unchanged)
-        {
-            entry.Property(p => p.Name).IsModified = true;
+            return false;
         }
 
         var ids = before.Union(wanted).ToList();
@@ -397,6 +404,7 @@ public sealed class PartyService(IDbContextFactory<AppDbContext> contexts, TimeP
 
         db.AuditEntries.Add(new AuditEntry("Party", group.Id.ToString(), AuditActions.Changed, user.UserId(), user.DisplayName(),
             clock.GetUtcNow(), [new("Members", List(before), List(wanted))]));
+        return true;
     }
 
     // Party ids in the history (a changed parent) read better as names.
