@@ -14,9 +14,16 @@ public sealed class UserEditorTests : MudTestContext
     private readonly List<UserForm> _saved = [];
     private readonly List<(string Role, string Text)> _searches = [];
 
+    private bool _providers;
+
     private IRenderedComponent<UserEditor> RenderEditor(UserForm model, CommandResult answer, bool isNew = true)
     {
-        RenderProviders();
+        if (!_providers)
+        {
+            RenderProviders();
+            _providers = true;
+        }
+
         return Render<UserEditor>(parameters => parameters
             .Add(p => p.Model, model)
             .Add(p => p.IsNew, isNew)

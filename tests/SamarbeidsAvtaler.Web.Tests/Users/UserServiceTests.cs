@@ -101,8 +101,7 @@ public sealed class UserServiceTests(AppFactory app)
         forManager.Should().Contain(p => p.Name == "Helse Bergen HF").And.NotContain(p => p.Name == "Helse Sør-Øst RHF");
         forSpecialist.Should().BeEmpty("no avtalespesialist is called 'helse'");
         forCaseworker.Should().BeEmpty("a saksbehandler is not linked to a party");
-        (await service.SearchPartiesAsync(admin, Roles.Specialist, "Demo\0 Spes")).Should().BeEmpty("a NUL byte is harmless, not an error");
-        (await service.SearchPartiesAsync(admin, Roles.Specialist, "Demo Spes\0")).Should().Contain(p => p.Name == "Demo Spesialistsen");
+        (await service.SearchPartiesAsync(admin, Roles.Specialist, "Demo Spes\0")).Should().Contain(p => p.Name == "Demo Spesialistsen", "a NUL byte is dropped, not sent to PostgreSQL");
         (await service.SearchPartiesAsync(admin, Roles.Specialist, new string('x', 10_000))).Should().BeEmpty();
         (await service.SearchPartiesAsync(admin, Roles.CooperationManager, "%")).Should().BeEmpty("a wildcard matches itself");
     }
@@ -213,6 +212,7 @@ public sealed class UserServiceTests(AppFactory app)
     [InlineData("Ola", "ikke-en-adresse", nameof(UserForm.Email), "E-postadressen er ikke gyldig.")]
     [InlineData("Ola", "ola\0@test.local", nameof(UserForm.Email), "E-postadressen er ikke gyldig.")]
     [InlineData("Ola", "Ola Nordmann <ola@test.local>", nameof(UserForm.Email), "E-postadressen er ikke gyldig.")]
+    [InlineData("Bjørn", "bjørn@test.local", nameof(UserForm.Email), "E-postadressen kan bare inneholde bokstavene a–z (ikke æ, ø, å)")]
     public async Task Bad_names_and_addresses_are_refused_beside_their_field(string name, string email, string field, string message)
     {
         var (scope, service, admin) = await ArrangeAsync();
@@ -307,7 +307,7 @@ public sealed class UserServiceTests(AppFactory app)
         await using (var scope = app.CreateScope())
         {
             var service = scope.ServiceProvider.GetRequiredService<UserService>();
-            id = await CreateAsync(service, admin, NewForm(Roles.Caseworker, prefix: "kappløp"));
+            id = await CreateAsync(service, admin, NewForm(Roles.Caseworker, prefix: "kapplop"));
             loaded = (await service.GetAsync(admin, id))!.ToForm();
         }
 
@@ -382,7 +382,7 @@ public sealed class UserServiceTests(AppFactory app)
     {
         var (scope, service, admin) = await ArrangeAsync();
         await using var _ = scope;
-        var target = await CreateAsync(service, admin, NewForm(Roles.Caseworker, prefix: "mål"));
+        var target = await CreateAsync(service, admin, NewForm(Roles.Caseworker, prefix: "maal"));
         var other = await app.UserAsync(email);
         var form = (await service.GetAsync(admin, target))!.ToForm();
         form.DisplayName = "Kapret";
@@ -446,6 +446,7 @@ public sealed class UserServiceTests(AppFactory app)
         var history = await service.GetHistoryAsync(admin, id);
 
         history.Select(h => h.Action).Should().Equal(AuditActions.Deactivated, AuditActions.Changed, AuditActions.Created);
+
         var created = history[^1];
         created.ActorName.Should().Be("Ada Administrator");
         created.Changes.Should().Contain(new UserHistoryChange("Knyttet til part", null, "Helse Bergen HF"))

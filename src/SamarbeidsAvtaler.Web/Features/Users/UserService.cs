@@ -52,36 +52,37 @@ public sealed class UserService(IDbContextFactory<AppDbContext> contexts, IServi
         };
 
         var total = await users.CountAsync(cancellationToken);
-        var rows = users.Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? string.Empty,
-            (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
-            db.Parties.Where(p => p.Id == u.PartyId).Select(p => p.Name).FirstOrDefault(),
-            u.IsActive));
-
         var pageSize = Math.Clamp(query.PageSize, 1, UserListQuery.PageSizes[^1]);
         var page = Math.Clamp(query.Page, 1, 1_000_000);
-        var list = await Order(rows, query.Sort, query.Descending)
+        var list = await Order(db, users, query.Sort, query.Descending)
             .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? string.Empty,
+                db.Roles.Where(r => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == r.Id)).Select(r => r.Name).FirstOrDefault(),
+                db.Parties.Where(p => p.Id == u.PartyId).Select(p => p.Name).FirstOrDefault(),
+                u.IsActive))
             .ToListAsync(cancellationToken);
         return new UserListPage(list, total);
     }
 
-    private static IQueryable<UserRow> Order(IQueryable<UserRow> rows, string? sort, bool descending)
+    private static IQueryable<AppUser> Order(AppDbContext db, IQueryable<AppUser> users, string? sort, bool descending)
     {
         // Every order ends on the id, so paging is stable when names repeat.
-        IOrderedQueryable<UserRow> ordered = (sort, descending) switch
+        IOrderedQueryable<AppUser> ordered = (sort, descending) switch
         {
-            ("e-post", false) => rows.OrderBy(r => r.Email),
-            ("e-post", true) => rows.OrderByDescending(r => r.Email),
-            ("rolle", false) => rows.OrderBy(r => r.Role).ThenBy(r => r.DisplayName),
-            ("rolle", true) => rows.OrderByDescending(r => r.Role).ThenBy(r => r.DisplayName),
-            ("part", false) => rows.OrderBy(r => r.PartyName).ThenBy(r => r.DisplayName),
-            ("part", true) => rows.OrderByDescending(r => r.PartyName).ThenBy(r => r.DisplayName),
-            ("status", false) => rows.OrderByDescending(r => r.IsActive).ThenBy(r => r.DisplayName),
-            ("status", true) => rows.OrderBy(r => r.IsActive).ThenBy(r => r.DisplayName),
-            (_, true) => rows.OrderByDescending(r => r.DisplayName),
-            _ => rows.OrderBy(r => r.DisplayName),
+            ("e-post", false) => users.OrderBy(u => u.Email),
+            ("e-post", true) => users.OrderByDescending(u => u.Email),
+            ("rolle", false) => users.OrderBy(u => db.Roles.Where(r => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == r.Id)).Select(r => r.Name).FirstOrDefault())
+                .ThenBy(u => u.DisplayName),
+            ("rolle", true) => users.OrderByDescending(u => db.Roles.Where(r => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == r.Id)).Select(r => r.Name).FirstOrDefault())
+                .ThenBy(u => u.DisplayName),
+            ("part", false) => users.OrderBy(u => db.Parties.Where(p => p.Id == u.PartyId).Select(p => p.Name).FirstOrDefault()).ThenBy(u => u.DisplayName),
+            ("part", true) => users.OrderByDescending(u => db.Parties.Where(p => p.Id == u.PartyId).Select(p => p.Name).FirstOrDefault()).ThenBy(u => u.DisplayName),
+            ("status", false) => users.OrderByDescending(u => u.IsActive).ThenBy(u => u.DisplayName),
+            ("status", true) => users.OrderBy(u => u.IsActive).ThenBy(u => u.DisplayName),
+            (_, true) => users.OrderByDescending(u => u.DisplayName),
+            _ => users.OrderBy(u => u.DisplayName),
         };
-        return ordered.ThenBy(r => r.Id);
+        return ordered.ThenBy(u => u.Id);
     }
 
     public async Task<UserDetails?> GetAsync(ClaimsPrincipal actor, Guid id, CancellationToken cancellationToken = default)
@@ -232,8 +233,9 @@ public sealed class UserService(IDbContextFactory<AppDbContext> contexts, IServi
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // Identity compares the stamp on save too: a change between our read and our write is refused.
-            db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = form.ConcurrencyStamp;
+            // Identity saves with the loaded stamp as a condition, so a change between our read and our write
+            // is refused too. (No db.Entry(user) here: detecting the changes before Identity attaches the user
+            // would make them look unchanged to the audit trail.)
             var result = await users.UpdateAsync(user);
             if (result.Succeeded && currentRole != form.Role)
             {
@@ -365,6 +367,11 @@ public sealed class UserService(IDbContextFactory<AppDbContext> contexts, IServi
             || parsed.Address != email)
         {
             errors.Add(new(nameof(UserForm.Email), "E-postadressen er ikke gyldig. Skriv den som navn@eksempel.no."));
+        }
+        else if (email.Any(c => !users.Options.User.AllowedUserNameCharacters.Contains(c)))
+        {
+            // The address is also the user name, which Identity limits to these characters.
+            errors.Add(new(nameof(UserForm.Email), "E-postadressen kan bare inneholde bokstavene a–z (ikke æ, ø, å), siffer og tegnene - . _ @ +."));
         }
         else if (await InUseAsync(users, email, existing))
         {
