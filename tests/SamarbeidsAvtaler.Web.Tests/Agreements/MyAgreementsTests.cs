@@ -45,29 +45,4 @@ public sealed class MyAgreementsTests(AppFactory app)
 
         (await client.GetAsync("/mine-avtaler")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
-
-    [Fact]
-    public async Task Administrator_searches_the_access_log_by_user_agreement_and_period()
-    {
-        Agreement agreement;
-        await using (var db = app.Database.CreateDbContext())
-        {
-            agreement = AgreementScenarios.OperatingDraft(await db.Parties.SingleAsync(p => p.Name == "Helse Sør-Øst RHF"), await db.Parties.SingleAsync(p => p.Name == "Demo Spesialistsen"));
-            db.Agreements.Add(agreement);
-            await db.SaveChangesAsync();
-        }
-
-        var specialist = await app.LoggedInAsync(WebClient.Specialist);
-        (await specialist.GetAsync($"/avtaler/{agreement.Id}/dokument")).StatusCode.Should().Be(HttpStatusCode.OK);
-        var admin = await app.LoggedInAsync(WebClient.Administrator);
-        var today = DateTime.Today.ToString("yyyy-MM-dd");
-
-        var found = await admin.GetHtmlAsync($"/admin/tilgangslogg?bruker=spesialistsen&avtale={agreement.ReferenceNumber}&fra={today}&til={today}");
-        found.Should().Contain("Demo Spesialistsen").And.Contain(agreement.ReferenceNumber).And.Contain("Visning");
-        (await admin.GetHtmlAsync($"/admin/tilgangslogg?avtale={agreement.ReferenceNumber}&til=2000-01-01")).Should().Contain("Ingen oppføringer");
-        (await admin.GetAsync("/admin/tilgangslogg?fra=tull&side=x")).StatusCode.Should().Be(HttpStatusCode.OK);
-
-        var caseworker = await app.LoggedInAsync(WebClient.Caseworker);
-        (await caseworker.GetAsync("/admin/tilgangslogg")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-    }
 }
