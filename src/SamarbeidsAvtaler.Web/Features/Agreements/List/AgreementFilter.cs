@@ -150,7 +150,8 @@ public sealed record AgreementFilter
             agreements = agreements.Where(a => db.AgreementParties.Any(ap => ap.AgreementId == a.Id && underRhf.Contains(ap.PartyId)));
         }
 
-        if (Specialty is { } specialty)
+        // Cleaned again here: a filter built in code (not from the URL) must not reach PostgreSQL with a NUL either.
+        if (SearchText.Clean(Specialty) is { } specialty)
         {
             var pattern = Like(specialty);
             var specialists = db.Parties.Where(p => p.Kind == PartyKind.Specialist && EF.Functions.Like(p.Specialty!.ToLower(), pattern)).Select(p => p.Id);
@@ -158,7 +159,7 @@ public sealed record AgreementFilter
                 || db.AgreementParties.Any(ap => ap.AgreementId == a.Id && specialists.Contains(ap.PartyId)));
         }
 
-        if (Text is { } text)
+        if (SearchText.Clean(Text) is { } text)
         {
             // lower(x) LIKE '%…%' is what the trigram indexes on lower(title), lower(reference_number) and lower(name) serve.
             var pattern = Like(text);

@@ -107,6 +107,8 @@ public partial class AgreementGrid
             _loading.Release();
         }
 
+        // The summary and the pager are this component's, not the grid's: render them with the new page.
+        StateHasChanged();
         if (wanted != State)
         {
             await StateChanged.InvokeAsync(wanted);
