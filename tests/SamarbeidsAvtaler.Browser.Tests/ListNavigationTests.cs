@@ -10,7 +10,6 @@ public sealed class ListNavigationTests(BrowserFixture fixture, ITestOutputHelpe
 {
     [Theory]
     [InlineData("/parter", "Haraldsplass", "Haraldsplass Diakonale Sykehus AS")]
-    [InlineData("/avtaler", "Overordna", "Overordna samarbeidsavtale mellom kommunane i Helse Bergen sitt føretaksområde og Helse Bergen HF")]
     public async Task A_row_link_opens_the_record_after_an_htmx_search(string list, string search, string title)
     {
         var page = await NewPageAsync();
