@@ -34,7 +34,7 @@ public sealed record CoverageArea(int Number, string Title)
     {
         var cut = title.IndexOfAny([',', '(']);
         var head = (cut > 0 ? title[..cut] : title).Trim();
-        return head.Length <= 26 ? head : head[..25].TrimEnd() + "…";
+        return head.Length <= 28 ? head : head[..27].TrimEnd() + "…";
     }
 }
 
