@@ -37,7 +37,6 @@ app.MapAccountEndpoints();
 app.MapErrorPages();
 app.MapAgreementListEndpoints();
 app.MapAgreementDetailEndpoints();
-app.MapAgreementEditorEndpoints();
 app.MapAgreementOverviewEndpoints();
 app.MapAgreementDocumentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
