@@ -37,7 +37,6 @@ app.MapAccountEndpoints();
 app.MapErrorPages();
 app.MapAgreementListEndpoints();
 app.MapAgreementDetailEndpoints();
-app.MapAgreementEditorEndpoints();
 app.MapAgreementOverviewEndpoints();
 app.MapAgreementDocumentEndpoints();
 // Pipeline.SecurityHeaders already sends frame-ancestors 'none' on every response: no second CSP header.
