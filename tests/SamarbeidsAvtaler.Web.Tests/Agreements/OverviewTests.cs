@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Parties;
 using SamarbeidsAvtaler.Infrastructure.Data;
@@ -356,21 +354,6 @@ public sealed partial class OverviewTests(AppFactory app)
         var all = await client.GetHtmlAsync("/dekning?gruppe=alle");
         all.Should().Contain("alle aktive kommuner");
         setup.Municipality.Name.Should().NotBeNull();
-    }
-
-    // ---------------------------------------------------------------- generate-agreements
-
-    [Theory]
-    [InlineData("Production", new[] { "--count", "10" }, 1)]
-    [InlineData("Development", new[] { "--count", "tull" }, 2)]
-    [InlineData("Development", new[] { "--count", "0" }, 2)]
-    public async Task Synthetic_register_command_is_refused_in_Production_and_checks_its_count(string environment, string[] args, int exitCode)
-    {
-        var services = new ServiceCollection()
-            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment })
-            .BuildServiceProvider();
-
-        (await GenerateAgreementsCommand.RunAsync(services, args)).Should().Be(exitCode);
     }
 
     // ---------------------------------------------------------------- HTML helpers
