@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Testing;
@@ -82,20 +80,5 @@ public sealed class OverviewTests(AppFactory app)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentDisposition!.FileNameStar.Should().Contain("90-dager");
-    }
-
-    // ---------------------------------------------------------------- generate-agreements
-
-    [Theory]
-    [InlineData("Production", new[] { "--count", "10" }, 1)]
-    [InlineData("Development", new[] { "--count", "tull" }, 2)]
-    [InlineData("Development", new[] { "--count", "0" }, 2)]
-    public async Task Synthetic_register_command_is_refused_in_Production_and_checks_its_count(string environment, string[] args, int exitCode)
-    {
-        var services = new ServiceCollection()
-            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment })
-            .BuildServiceProvider();
-
-        (await GenerateAgreementsCommand.RunAsync(services, args)).Should().Be(exitCode);
     }
 }

@@ -2,15 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Infrastructure.Data;
 using SamarbeidsAvtaler.Infrastructure.Pdf;
 using SamarbeidsAvtaler.Infrastructure.Seeding;
+using SamarbeidsAvtaler.Web.Features.Agreements.Document;
 
-namespace SamarbeidsAvtaler.Web.Features.Agreements.Document;
+namespace SamarbeidsAvtaler.DevTools;
 
 /// <summary>
 /// <c>benchmark-pdf</c>: measures, in one process with one browser, a trivial page against a typical

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SamarbeidsAvtaler.Infrastructure.Data;
 using SamarbeidsAvtaler.Infrastructure.Migrations;
 using SamarbeidsAvtaler.Infrastructure.Seeding;
 
-namespace SamarbeidsAvtaler.Web.Features.Agreements.Overview;
+namespace SamarbeidsAvtaler.DevTools;
 
 /// <summary>
 /// <c>generate-agreements --count N</c>: adds N synthetic agreements (and, the first time, the
