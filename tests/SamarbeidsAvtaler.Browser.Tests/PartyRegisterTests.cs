@@ -109,6 +109,8 @@ public sealed class PartyRegisterTests(BrowserFixture fixture, ITestOutputHelper
         await OpenAsync(page, "/parter");
 
         await page.GetByLabel("Søk", new() { Exact = true }).FillAsync("Haraldsplass");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/parter\?q=Haraldsplass$"));
+        await Expect(Rows(page)).ToHaveCountAsync(1);
         var link = page.GetByRole(AriaRole.Link, new() { Name = "Haraldsplass Diakonale Sykehus AS", Exact = true });
         await Expect(link).ToBeVisibleAsync();
         await link.ClickAsync();
