@@ -72,6 +72,29 @@ public sealed class UserAdministrationTests(BrowserFixture fixture, ITestOutputH
     }
 
     [Fact]
+    public async Task Sorting_the_user_list_is_kept_in_the_url_and_restored_on_reload()
+    {
+        var page = await NewPageAsync();
+        await LogInAsync(page, "admin@demo.local");
+        await OpenAsync(page, "/admin/brukere");
+        var firstRow = page.Locator("tbody tr").First;
+        await Expect(firstRow).ToContainTextAsync("Ada Administrator");
+
+        var emailHeader = page.GetByRole(AriaRole.Columnheader, new() { Name = "E-post" }).GetByText("E-post", new() { Exact = true });
+        await emailHeader.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("[?&]sortering=e-post"));
+        await emailHeader.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("[?&]retning=synkende"));
+        await Expect(firstRow).ToContainTextAsync("spesialist@demo.local");
+
+        await page.ReloadAsync();
+        await WaitForInteractiveAsync(page);
+
+        await Expect(page).ToHaveURLAsync(new Regex("sortering=e-post.*retning=synkende|retning=synkende.*sortering=e-post"));
+        await Expect(firstRow).ToContainTextAsync("spesialist@demo.local");
+    }
+
+    [Fact]
     public async Task Access_log_period_out_of_range_gives_a_message_and_the_filters_live_in_the_url()
     {
         var page = await NewPageAsync();
