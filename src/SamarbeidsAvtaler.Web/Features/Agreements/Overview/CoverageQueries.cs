@@ -20,12 +20,17 @@ public sealed record CoverageArea(int Number, string Title)
     {
         // Hand-made for the points of 2012 and 2022 (003); a point added later falls back to its title's first words.
         1 when Title.StartsWith("Ansvar", StringComparison.Ordinal) => "Ansvar og oppgaver",
-        2 when Title.StartsWith("Samarbeid ved innleggelse", StringComparison.Ordinal) => "Forløp og rehabilitering",
-        4 when Title.StartsWith("Døgnopphold", StringComparison.Ordinal) => "Øyeblikkelig hjelp døgn",
-        6 when Title.StartsWith("Kunnskapsoverføring", StringComparison.Ordinal) => "Kunnskap og informasjon",
+        // Soft hyphens (U+00AD) let the long words break inside a narrow column.
+        2 when Title.StartsWith("Samarbeid ved innleggelse", StringComparison.Ordinal) => "Forløp og rehabili\u00ADtering",
+        3 when Title.StartsWith("Innleggelse", StringComparison.Ordinal) => "Innleg\u00ADgelse i sykehus",
+        5 when Title.StartsWith("Utskrivningsklare", StringComparison.Ordinal) => "Utskriv\u00ADnings\u00ADklare",
+        6 when Title.StartsWith("Kunnskapsoverføring", StringComparison.Ordinal) => "Kunnskap og informa\u00ADsjon",
+        8 when Title.StartsWith("Jordmor", StringComparison.Ordinal) => "Jordmor\u00ADtjenester",
+        4 when Title.StartsWith("Døgnopphold", StringComparison.Ordinal) => "Øyeblik\u00ADkelig hjelp døgn",
         7 when Title.StartsWith("Forskning", StringComparison.Ordinal) => "Forskning og utdanning",
         11 when Title.StartsWith("Beredskap", StringComparison.Ordinal) => "Beredskap og akuttkjede",
-        12 when Title.StartsWith("Planlegging", StringComparison.Ordinal) => "Planlegging og utvikling",
+        10 when Title.StartsWith("Forebygging", StringComparison.Ordinal) => "Fore\u00ADbygging",
+        12 when Title.StartsWith("Planlegging", StringComparison.Ordinal) => "Plan\u00ADlegging og utvikling",
         13 when Title.StartsWith("Tjenester til barn og unge", StringComparison.Ordinal) => "Barn og unge",
         _ => Shorten(Title),
     };
