@@ -7,7 +7,7 @@ namespace SamarbeidsAvtaler.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// What several agreement tests do the same way through the UI: fill the party and text tabs of a
-/// draft, send it for signature and register each party's signature on paper.
+/// draft, and on the agreement page send it for signature and register each party's signature on paper, in dialogs.
 /// </summary>
 public static partial class AgreementSteps
 {
@@ -83,38 +83,63 @@ public static partial class AgreementSteps
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{existing + 1}. {heading}", Level = 3 })).ToBeVisibleAsync();
     }
 
-    /// <summary>From the agreement page of a complete draft: «Send til signering» and confirm.</summary>
-    public static async Task SendForSignatureAsync(IPage page)
+    /// <summary>The agreement page's tab of that name (Oversikt, Parter, Avtaletekst, Vedlegg, Signaturer, Versjoner, Historikk).</summary>
+    public static async Task OpenTabAsync(IPage page, string name)
     {
-        await page.GetByRole(AriaRole.Link, new() { Name = "Send til signering" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Send til signering", Level = 1 })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, send til signering" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Avtalen er sendt til signering. Teksten er låst." })).ToBeVisibleAsync();
-        await Expect(Detail(Overview(page), "Status")).ToHaveTextAsync("Til signering");
+        var tab = page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex($"^{Regex.Escape(name)}") });
+        await tab.ClickAsync();
+        await Expect(tab).ToHaveAttributeAsync("aria-selected", "true");
     }
 
-    /// <summary>From the agreement page: registers each party's signature on paper, today, in the order given; the last one makes it active.</summary>
+    /// <summary>The status chip beside the agreement page's heading.</summary>
+    public static ILocator StatusChip(IPage page) => page.Locator(".app-page-header .app-status-chip");
+
+    /// <summary>A snackbar with the given text.</summary>
+    public static ILocator Snackbar(IPage page, string text) => page.Locator(".mud-snackbar").Filter(new() { HasText = text });
+
+    /// <summary>From the agreement page of a complete draft: «Send til signering» and confirm in the dialog.</summary>
+    public static async Task SendForSignatureAsync(IPage page)
+    {
+        await Expect(page.Locator("[data-interactive='true']")).ToBeAttachedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send til signering", Exact = true }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = "Send til signering" })).ToBeVisibleAsync();
+        await Expect(dialog).ToContainTextAsync("er teksten låst");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Ja, send til signering" }).ClickAsync();
+        await Expect(Snackbar(page, "Avtalen er sendt til signering. Teksten er låst.")).ToBeVisibleAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(StatusChip(page)).ToHaveTextAsync("Til signering");
+    }
+
+    /// <summary>
+    /// From the agreement page: on the signatures tab, registers each party's signature on paper, today (the
+    /// dialog's defaults), in the order given; the last one makes it active. Ends on the overview tab.
+    /// </summary>
     public static async Task SignByAllAsync(IPage page, params (string Party, string SignedBy)[] signatures)
     {
+        await Expect(page.Locator("[data-interactive='true']")).ToBeAttachedAsync();
+        await OpenTabAsync(page, "Signaturer");
         for (var i = 0; i < signatures.Length; i++)
         {
             var (party, signedBy) = signatures[i];
             var last = i == signatures.Length - 1;
-            await page.GetByRole(AriaRole.Link, new() { Name = $"Registrer signatur for {party}", Exact = true }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Registrer signatur for {party}", Level = 1 })).ToBeVisibleAsync();
-            await page.GetByLabel(Label("Signert av")).FillAsync(signedBy);
-            await page.GetByLabel(Label("Dato for signering")).FillAsync(Iso(Today));
-            await page.GetByLabel(Label("Måte")).SelectOptionAsync(new SelectOptionValue { Label = "På papir" });
-            await page.GetByRole(AriaRole.Button, new() { Name = "Registrer signaturen" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Registrer signatur for {party}", Exact = true }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog.GetByRole(AriaRole.Heading, new() { Name = $"Registrer signatur for {party}" })).ToBeVisibleAsync();
+            await dialog.GetByLabel("Signert av").FillAsync(signedBy);
+            await Expect(dialog.GetByLabel("Dato for signering")).ToHaveValueAsync(Today.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+            await Expect(dialog.GetByRole(AriaRole.Radio, new() { Name = "På papir" })).ToBeCheckedAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Registrer signaturen" }).ClickAsync();
 
             var message = last ? "Alle parter har signert. Avtalen er gjeldende" : "Signaturen er registrert.";
-            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = message }))
-                .ToBeVisibleAsync(new() { Timeout = last ? LastSignatureTimeout : null });
+            await Expect(Snackbar(page, message)).ToBeVisibleAsync(new() { Timeout = last ? LastSignatureTimeout : null });
             var row = page.GetByRole(AriaRole.Region, new() { Name = "Signaturer" }).GetByRole(AriaRole.Row)
                 .Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = party, Exact = true }) });
             await Expect(row).ToContainTextAsync(signedBy);
             await Expect(row).ToContainTextAsync("På papir");
         }
+
+        await OpenTabAsync(page, "Oversikt");
     }
 
     // Named by its legend, the party's name, followed by the party's kind (Designsystemet adds the description).
