@@ -28,12 +28,12 @@ public sealed class AgreementTests(BrowserFixture fixture, ITestOutputHelper out
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ny driftsavtale", Level = 1 })).ToBeVisibleAsync();
 
         // Step 1: the details and the practice position (hjemmel).
+        await WaitForInteractiveAsync(page);
         await page.GetByLabel(Label("Tittel")).FillAsync(title);
-        await page.GetByLabel(Label("Gyldig fra")).FillAsync(Iso(validFrom));
+        await FillDateAsync(page, "Gyldig fra", validFrom);
         await page.GetByLabel(Label("Spesialitet")).FillAsync("Klinisk voksenpsykologi");
-        // Search-and-pick: htmx shows the matching kommuner as radio buttons while the user types.
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Søk etter kommune", Exact = true }).FillAsync("Bergen");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Bergen kommune", Exact = true }).CheckAsync();
+        // Search-and-pick: the matching kommuner come from the server while the user types.
+        await PickAsync(page, "Kommune (praksissted)", "Bergen", "Bergen kommune");
         await page.GetByLabel(Label("Adresse")).FillAsync("Prøvevegen 12, 5003 Bergen");
         await page.GetByLabel(Label("Andel av hel hjemmel (%)")).FillAsync("100");
         await page.GetByLabel(Label("Timer per uke")).FillAsync("37,5");

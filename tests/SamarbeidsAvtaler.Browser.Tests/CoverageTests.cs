@@ -35,15 +35,13 @@ public sealed class CoverageTests(BrowserFixture fixture, ITestOutputHelper outp
         await page.GotoAsync("/avtaler/ny");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Samarbeidsavtale kommune–HF") }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ny samarbeidsavtale kommune–HF", Level = 1 })).ToBeVisibleAsync();
+        await WaitForInteractiveAsync(page);
         await page.GetByLabel(Label("Tittel")).FillAsync(title);
         await page.GetByRole(AriaRole.Radio, new() { Name = "Nynorsk", Exact = true }).CheckAsync();
-        await page.GetByLabel(Label("Gyldig fra")).FillAsync(Iso(Today));
+        await FillDateAsync(page, "Gyldig fra", Today);
         await page.GetByRole(AriaRole.Radio, new() { Name = "Tjenesteavtale (nivå 2)", Exact = true }).CheckAsync();
-        // Search-and-pick: htmx offers the agreements a level 2 agreement may hang under (R4).
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Søk etter avtale", Exact = true }).FillAsync("Overordna samarbeidsavtale");
-        var parent = page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Overordna samarbeidsavtale mellom kommunane i Helse Bergen") });
-        await Expect(parent).ToHaveCountAsync(1);
-        await parent.CheckAsync();
+        // Search-and-pick: the server offers the agreements a level 2 agreement may hang under (R4).
+        await PickAsync(page, "Overordnet avtale", "Overordna samarbeidsavtale", "Overordna samarbeidsavtale mellom kommunane i Helse Bergen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Opprett utkast og fortsett" }).ClickAsync();
 
         var created = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Utkastet er opprettet med saksnummer" });
@@ -58,6 +56,7 @@ public sealed class CoverageTests(BrowserFixture fixture, ITestOutputHelper outp
         await AddSectionAsync(page, "Døgnopphald", "Kommunen tilbyr døgnopphald for augeblikkeleg hjelp etter § 3-5, og helseføretaket gjev råd og rettleiing.");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Deler av avtalen" }).GetByRole(AriaRole.Link, new() { Name = "§ 6-2-punkter" }).ClickAsync();
+        await WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = $"{Point}. {PointTitle}", Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lagre punktene" }).ClickAsync();
 
