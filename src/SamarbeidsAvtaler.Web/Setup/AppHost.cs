@@ -44,7 +44,6 @@ public static class AppHost
         app.MapErrorPages();
         app.MapAgreementListEndpoints();
         app.MapAgreementDetailEndpoints();
-        app.MapAgreementEditorEndpoints();
         app.MapAgreementOverviewEndpoints();
         app.MapAgreementDocumentEndpoints();
         // Pipeline.SecurityHeaders already sends frame-ancestors 'none' on every response: no second CSP header.
