@@ -26,7 +26,9 @@ public sealed class EditorJourneyTests(BrowserFixture fixture, ITestOutputHelper
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Avtaler" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Avtaler", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Ny avtale" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Driftsavtale") }).ClickAsync();
+        // The list's own links also start with "Driftsavtale": wait for the kind choice first.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ny avtale", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Driftsavtale$") }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ny driftsavtale", Level = 1 })).ToBeVisibleAsync();
 
         // Step 1: the details and the practice position (hjemmel).
