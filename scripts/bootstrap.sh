@@ -9,7 +9,6 @@
 #   * makes sure PostgreSQL binaries exist (apt-get install postgresql as a fallback)
 #   * creates/starts a private cluster in .data/postgres on 127.0.0.1:${SA_PG_PORT:-54329}
 #   * creates login role "samarbeid" (CREATEDB) and database "samarbeidsavtaler"
-#   * installs npm packages for src/SamarbeidsAvtaler.Web and copies the assets to wwwroot/lib
 #   * --chromium: installs chromium + poppler-utils if chromium is missing (fails if it can't), and
 #     the test-only npm packages of tests/SamarbeidsAvtaler.Browser.Tests (axe-core)
 #     --try-chromium: same, but only warns on failure
@@ -37,7 +36,6 @@ sa_die() {
 sa_init_vars() {
   SA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
   SA_DATA="$SA_ROOT/.data"
-  SA_WEB="$SA_ROOT/src/SamarbeidsAvtaler.Web"
   SA_PG_PORT="${SA_PG_PORT:-54329}"
   SA_DB_NAME="samarbeidsavtaler"
   SA_DB_USER="samarbeid"
@@ -333,16 +331,14 @@ sa_setup_postgres() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Front-end assets
+# npm (test-only packages)
 # ---------------------------------------------------------------------------------------------
 
-sa_copy_if_changed() {
-  local src="$1" dst="$2"
-  [[ -f "$src" ]] || sa_die "expected npm asset missing: $src"
-  mkdir -p "$(dirname "$dst")"
-  if ! cmp -s "$src" "$dst"; then
-    cp -p "$src" "$dst"
-    sa_log "copied ${dst#"$SA_ROOT"/}"
+sa_ensure_npm() {
+  if ! command -v npm >/dev/null 2>&1; then
+    sa_warn "npm not found; trying apt-get install nodejs npm"
+    sa_apt_install nodejs npm
+    command -v npm >/dev/null 2>&1 || sa_die "npm is required for the browser tests (install Node.js 18+ with npm)"
   fi
 }
 
@@ -362,20 +358,6 @@ sa_npm_install() {
   fi
 }
 
-sa_setup_assets() {
-  if ! command -v npm >/dev/null 2>&1; then
-    sa_warn "npm not found; trying apt-get install nodejs npm"
-    sa_apt_install nodejs npm
-    command -v npm >/dev/null 2>&1 || sa_die "npm is required (install Node.js 18+ with npm)"
-  fi
-  sa_npm_install "$SA_WEB"
-  local nm="$SA_WEB/node_modules" lib="$SA_WEB/wwwroot/lib"
-  sa_copy_if_changed "$nm/@digdir/designsystemet-css/dist/src/index.css" "$lib/designsystemet/index.css"
-  sa_copy_if_changed "$nm/@digdir/designsystemet-css/dist/theme/designsystemet.css" "$lib/designsystemet/theme.css"
-  sa_copy_if_changed "$nm/@digdir/designsystemet-web/dist/umd/index.js" "$lib/designsystemet/web.js"
-  sa_copy_if_changed "$nm/htmx.org/dist/htmx.min.js" "$lib/htmx/htmx.min.js"
-  sa_log "front-end assets ready in src/SamarbeidsAvtaler.Web/wwwroot/lib"
-}
 
 # ---------------------------------------------------------------------------------------------
 # Chromium (PDF rendering + browser tests)
@@ -429,10 +411,11 @@ sa_bootstrap_main() {
     '' | *[!0-9]*) sa_die "SA_PG_PORT must be a number (got '$SA_PG_PORT')" ;;
   esac
   sa_setup_postgres
-  sa_setup_assets
   if [[ -n "$chromium" ]]; then
     sa_setup_chromium "$chromium"
-    # Test-only packages (axe-core for the accessibility scans); never copied into the app.
+    # Test-only packages (axe-core for the accessibility scans); never copied into the app, whose
+    # front-end files (blazor.web.js, MudBlazor) come from NuGet.
+    sa_ensure_npm
     sa_npm_install "$SA_ROOT/tests/SamarbeidsAvtaler.Browser.Tests"
   fi
   sa_log "ready: database $SA_DB_NAME on 127.0.0.1:$SA_PG_PORT"

@@ -22,7 +22,7 @@ public sealed class AccessTests(AppFactory app)
     [InlineData("/logg-inn")]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
-    [InlineData("/css/app.css")]
+    [InlineData("/css/site.css")]
     public async Task Log_in_health_and_static_files_need_no_log_in(string url)
     {
         var response = await app.CreateBrowserLikeClient().GetAsync(url);
