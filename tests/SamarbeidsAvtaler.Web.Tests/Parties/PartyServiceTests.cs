@@ -334,9 +334,19 @@ public sealed class PartyServiceTests(AppFactory app)
 
             var results = await Task.WhenAll(SaveAsync(Caseworker, id, first), SaveAsync("admin@demo.local", id, second));
 
+            // Never a duplicate-key error: one save lands, the other is refused as a conflict.
             results.Count(r => r.Succeeded).Should().Be(1);
             results.Single(r => !r.Succeeded).Status.Should().Be(CommandStatus.Conflict);
         }
+
+        // One after the other: a stale members-only save is refused too.
+        var groupId = await CreateAsync(Organisation(PartyKind.MunicipalGroup, "Etterhverandregruppen", ""));
+        var earlier = await FormAsync(groupId);
+        var later = await FormAsync(groupId);
+        earlier.Members = [alver];
+        later.Members = [gulen];
+        (await SaveAsync(Caseworker, groupId, earlier)).Status.Should().Be(CommandStatus.Ok);
+        (await SaveAsync(Caseworker, groupId, later)).Status.Should().Be(CommandStatus.Conflict);
     }
 
     [Fact]

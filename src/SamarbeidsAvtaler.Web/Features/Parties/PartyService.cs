@@ -189,10 +189,11 @@ public sealed class PartyService(IDbContextFactory<AppDbContext> contexts, TimeP
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.ChangeTracker.DetectChanges();
-            if (membersChanged && id is not null && db.Entry(party).State == EntityState.Unchanged)
+            if (membersChanged && id is not null && !db.Entry(party).Properties.Any(p => p.IsModified && p.Metadata.Name != "Version"))
             {
-                // Only the members changed, which live in their own table: check and bump the group's row
-                // version by hand, so two saves of the same group's members conflict like any other edit.
+                // (Setting the version's original value above marks it modified: it is not a change.)
+                // Only the members changed, which live in their own table: no UPDATE of the group's row would
+                // check its version, so check and bump it by hand; two saves of the same members then conflict.
                 var touched = await db.Parties
                     .Where(p => p.Id == party.Id && EF.Property<uint>(p, "Version") == (form.Version ?? 0))
                     .ExecuteUpdateAsync(set => set.SetProperty(p => p.Name, p => p.Name), cancellationToken);
