@@ -1,10 +1,7 @@
 # syntax=docker/dockerfile:1
 
-# ---- build: restore, front-end assets (npm), publish ----------------------------------------
+# ---- build: restore, publish (blazor.web.js and MudBlazor's files come from NuGet) ----------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-RUN apt-get update \
-  && apt-get install -y --no-install-recommends nodejs npm \
-  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 
 # Restore first (cached while project files don't change).
@@ -13,11 +10,6 @@ COPY src/SamarbeidsAvtaler.Domain/SamarbeidsAvtaler.Domain.csproj src/Samarbeids
 COPY src/SamarbeidsAvtaler.Infrastructure/SamarbeidsAvtaler.Infrastructure.csproj src/SamarbeidsAvtaler.Infrastructure/
 COPY src/SamarbeidsAvtaler.Web/SamarbeidsAvtaler.Web.csproj src/SamarbeidsAvtaler.Web/
 RUN dotnet restore src/SamarbeidsAvtaler.Web/SamarbeidsAvtaler.Web.csproj
-
-# npm ci + copy to wwwroot/lib, using the same code as local development (scripts/bootstrap.sh).
-COPY scripts/bootstrap.sh scripts/
-COPY src/SamarbeidsAvtaler.Web/package.json src/SamarbeidsAvtaler.Web/package-lock.json src/SamarbeidsAvtaler.Web/
-RUN bash -c 'set -euo pipefail; SA_BOOTSTRAP_LIB_ONLY=1 source scripts/bootstrap.sh; sa_init_vars; sa_setup_assets'
 
 COPY src/ src/
 RUN dotnet publish src/SamarbeidsAvtaler.Web/SamarbeidsAvtaler.Web.csproj -c Release --no-restore \

@@ -57,10 +57,13 @@ psql_admin -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABA
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if [[ "${SA_BENCH_SKIP_BUILD:-}" != 1 ]]; then
   echo "==> dotnet build (Release)"
-  dotnet build src/SamarbeidsAvtaler.Web -c Release -v q -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+  dotnet build tools/SamarbeidsAvtaler.DevTools -c Release -v q -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
 fi
 DLL="$PWD/src/SamarbeidsAvtaler.Web/bin/Release/net10.0/SamarbeidsAvtaler.Web.dll"
 [[ -f "$DLL" ]] || { echo "no build at $DLL" >&2; exit 1; }
+# generate-agreements is a developer tool, outside the product (tools/SamarbeidsAvtaler.DevTools).
+TOOLS="$PWD/tools/SamarbeidsAvtaler.DevTools/bin/Release/net10.0/SamarbeidsAvtaler.DevTools.dll"
+[[ -f "$TOOLS" ]] || { echo "no build at $TOOLS" >&2; exit 1; }
 
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 BASE="http://127.0.0.1:$PORT"
@@ -81,7 +84,7 @@ curl -fsS -o /dev/null "$BASE/health/ready" || { cat "$WORK/app.log" >&2; echo "
 
 generate() {
   echo "==> generate-agreements --count $1"
-  (cd src/SamarbeidsAvtaler.Web && dotnet "$DLL" generate-agreements --count "$1") | tail -n 1
+  (cd src/SamarbeidsAvtaler.Web && dotnet "$TOOLS" generate-agreements --count "$1") | tail -n 1
 }
 
 JAR="$WORK/cookies"

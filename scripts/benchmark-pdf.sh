@@ -11,5 +11,7 @@ source scripts/bootstrap.sh --chromium
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export Serilog__MinimumLevel__Default=Warning
 
-dotnet build src/SamarbeidsAvtaler.Web -c Release --nologo -v quiet
-dotnet src/SamarbeidsAvtaler.Web/bin/Release/net10.0/SamarbeidsAvtaler.Web.dll benchmark-pdf
+# The benchmark is a developer tool (tools/SamarbeidsAvtaler.DevTools) that runs the product's app.
+dotnet build tools/SamarbeidsAvtaler.DevTools -c Release --nologo -v quiet
+cd src/SamarbeidsAvtaler.Web
+dotnet ../../tools/SamarbeidsAvtaler.DevTools/bin/Release/net10.0/SamarbeidsAvtaler.DevTools.dll benchmark-pdf

@@ -9,8 +9,8 @@
 #   * makes sure PostgreSQL binaries exist (apt-get install postgresql as a fallback)
 #   * creates/starts a private cluster in .data/postgres on 127.0.0.1:${SA_PG_PORT:-54329}
 #   * creates login role "samarbeid" (CREATEDB) and database "samarbeidsavtaler"
-#   * installs npm packages for src/SamarbeidsAvtaler.Web and copies the assets to wwwroot/lib
-#   * --chromium: installs chromium + poppler-utils if chromium is missing (fails if it can't)
+#   * --chromium: installs chromium + poppler-utils if chromium is missing (fails if it can't), and
+#     the test-only npm packages of tests/SamarbeidsAvtaler.Browser.Tests (axe-core)
 #     --try-chromium: same, but only warns on failure
 #
 # Exported (when sourced): SA_PG_PORT, ConnectionStrings__Default, SA_TEST_ADMIN_CONNECTION,
@@ -36,7 +36,6 @@ sa_die() {
 sa_init_vars() {
   SA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
   SA_DATA="$SA_ROOT/.data"
-  SA_WEB="$SA_ROOT/src/SamarbeidsAvtaler.Web"
   SA_PG_PORT="${SA_PG_PORT:-54329}"
   SA_DB_NAME="samarbeidsavtaler"
   SA_DB_USER="samarbeid"
@@ -332,44 +331,33 @@ sa_setup_postgres() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Front-end assets
+# npm (test-only packages)
 # ---------------------------------------------------------------------------------------------
 
-sa_copy_if_changed() {
-  local src="$1" dst="$2"
-  [[ -f "$src" ]] || sa_die "expected npm asset missing: $src"
-  mkdir -p "$(dirname "$dst")"
-  if ! cmp -s "$src" "$dst"; then
-    cp -p "$src" "$dst"
-    sa_log "copied ${dst#"$SA_ROOT"/}"
-  fi
-}
-
-sa_setup_assets() {
+sa_ensure_npm() {
   if ! command -v npm >/dev/null 2>&1; then
     sa_warn "npm not found; trying apt-get install nodejs npm"
     sa_apt_install nodejs npm
-    command -v npm >/dev/null 2>&1 || sa_die "npm is required (install Node.js 18+ with npm)"
+    command -v npm >/dev/null 2>&1 || sa_die "npm is required for the browser tests (install Node.js 18+ with npm)"
   fi
-  local marker="$SA_WEB/node_modules/.package-lock.json"
-  if [[ ! -d "$SA_WEB/node_modules" || ! -f "$marker" \
-    || "$SA_WEB/package.json" -nt "$marker" \
-    || (-f "$SA_WEB/package-lock.json" && "$SA_WEB/package-lock.json" -nt "$marker") ]]; then
-    if [[ -f "$SA_WEB/package-lock.json" ]]; then
-      sa_log "npm ci (src/SamarbeidsAvtaler.Web)"
-      (cd "$SA_WEB" && npm ci --no-audit --no-fund --update-notifier=false --loglevel=error)
+}
+
+# npm ci (or npm install without a lock file) in a folder, unless its node_modules is up to date.
+sa_npm_install() {
+  local dir="$1" marker="$1/node_modules/.package-lock.json"
+  if [[ ! -d "$dir/node_modules" || ! -f "$marker" \
+    || "$dir/package.json" -nt "$marker" \
+    || (-f "$dir/package-lock.json" && "$dir/package-lock.json" -nt "$marker") ]]; then
+    if [[ -f "$dir/package-lock.json" ]]; then
+      sa_log "npm ci (${dir#"$SA_ROOT"/})"
+      (cd "$dir" && npm ci --no-audit --no-fund --update-notifier=false --loglevel=error)
     else
-      sa_log "npm install (src/SamarbeidsAvtaler.Web; no package-lock.json)"
-      (cd "$SA_WEB" && npm install --no-audit --no-fund --update-notifier=false --loglevel=error)
+      sa_log "npm install (${dir#"$SA_ROOT"/}; no package-lock.json)"
+      (cd "$dir" && npm install --no-audit --no-fund --update-notifier=false --loglevel=error)
     fi
   fi
-  local nm="$SA_WEB/node_modules" lib="$SA_WEB/wwwroot/lib"
-  sa_copy_if_changed "$nm/@digdir/designsystemet-css/dist/src/index.css" "$lib/designsystemet/index.css"
-  sa_copy_if_changed "$nm/@digdir/designsystemet-css/dist/theme/designsystemet.css" "$lib/designsystemet/theme.css"
-  sa_copy_if_changed "$nm/@digdir/designsystemet-web/dist/umd/index.js" "$lib/designsystemet/web.js"
-  sa_copy_if_changed "$nm/htmx.org/dist/htmx.min.js" "$lib/htmx/htmx.min.js"
-  sa_log "front-end assets ready in src/SamarbeidsAvtaler.Web/wwwroot/lib"
 }
+
 
 # ---------------------------------------------------------------------------------------------
 # Chromium (PDF rendering + browser tests)
@@ -423,9 +411,12 @@ sa_bootstrap_main() {
     '' | *[!0-9]*) sa_die "SA_PG_PORT must be a number (got '$SA_PG_PORT')" ;;
   esac
   sa_setup_postgres
-  sa_setup_assets
   if [[ -n "$chromium" ]]; then
     sa_setup_chromium "$chromium"
+    # Test-only packages (axe-core for the accessibility scans); never copied into the app, whose
+    # front-end files (blazor.web.js, MudBlazor) come from NuGet.
+    sa_ensure_npm
+    sa_npm_install "$SA_ROOT/tests/SamarbeidsAvtaler.Browser.Tests"
   fi
   sa_log "ready: database $SA_DB_NAME on 127.0.0.1:$SA_PG_PORT"
 }

@@ -53,6 +53,10 @@ public sealed class AccountTests(BrowserFixture fixture, ITestOutputHelper outpu
     {
         var page = await NewPageAsync();
         await LogInAsync(page, "saksbehandler@demo.local");
+        // Once the circuit runs, the router focuses the page's h1 (FocusOnNavigate). Start from the top of
+        // the document, as a keyboard user on a freshly loaded page does, and not in a race with that focus.
+        await WaitForInteractiveAsync(page);
+        await page.EvaluateAsync("() => { const s = document.createElement('span'); s.tabIndex = -1; document.body.prepend(s); s.focus(); s.remove(); }");
 
         await page.Keyboard.PressAsync("Tab");
         var skipLink = page.GetByRole(AriaRole.Link, new() { Name = "Hopp til hovedinnhold" });

@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SamarbeidsAvtaler.Browser.Tests.Infrastructure;
+using SamarbeidsAvtaler.Domain.Agreements;
+using SamarbeidsAvtaler.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 using static SamarbeidsAvtaler.Browser.Tests.Infrastructure.AgreementSteps;
@@ -21,62 +24,23 @@ public sealed class CoverageTests(BrowserFixture fixture, ITestOutputHelper outp
     [Fact]
     public async Task Coverage_matrix_shows_a_missing_point_turning_covered_after_a_service_agreement_is_added()
     {
-        var title = $"Tenesteavtale {Point}: Døgnopphald for augeblikkeleg hjelp i Ulvik {RandomMarker()}";
         var page = await NewPageAsync();
         await LogInAsync(page, "saksbehandler@demo.local");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "§ 6-2-dekning" }).ClickAsync();
+        await OpenAsync(page, "/dekning");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "§ 6-2-dekning per kommune", Level = 1 })).ToBeVisibleAsync();
         await ExpectColumnIsPointAsync(page);
         await Expect(Cell(page, Municipality)).ToHaveTextAsync(new Regex(@"^\W*Mangler\s*$"));
         await Expect(Cell(page, Neighbour)).ToHaveTextAsync(new Regex(@"^\W*Mangler\s*$"));
 
-        // A tjenesteavtale (level 2) under Helse Bergen's overarching agreement.
-        await page.GotoAsync("/avtaler/ny");
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Samarbeidsavtale kommune–HF") }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ny samarbeidsavtale kommune–HF", Level = 1 })).ToBeVisibleAsync();
-        await page.GetByLabel(Label("Tittel")).FillAsync(title);
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Nynorsk", Exact = true }).CheckAsync();
-        await page.GetByLabel(Label("Gyldig fra")).FillAsync(Iso(Today));
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Tjenesteavtale (nivå 2)", Exact = true }).CheckAsync();
-        // Search-and-pick: htmx offers the agreements a level 2 agreement may hang under (R4).
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Søk etter avtale", Exact = true }).FillAsync("Overordna samarbeidsavtale");
-        var parent = page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Overordna samarbeidsavtale mellom kommunane i Helse Bergen") });
-        await Expect(parent).ToHaveCountAsync(1);
-        await parent.CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Opprett utkast og fortsett" }).ClickAsync();
-
-        var created = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Utkastet er opprettet med saksnummer" });
-        await Expect(created).ToBeVisibleAsync();
-        var reference = Regex.Match(await created.InnerTextAsync(), @"KA-\d{4}-\d{4}").Value;
-        reference.Should().NotBeEmpty();
-        var id = AgreementIdFrom(page);
-
-        await AddPartyAsync(page, "Ulvik", Municipality);
-        await AddPartyAsync(page, "Helse Bergen", "Helse Bergen HF");
-        await SetSignatoriesAsync(page, (Municipality, "Kari Prøvedal", "Kommunedirektør"), ("Helse Bergen HF", "Ola Demoland", "Administrerande direktør"));
-        await AddSectionAsync(page, "Døgnopphald", "Kommunen tilbyr døgnopphald for augeblikkeleg hjelp etter § 3-5, og helseføretaket gjev råd og rettleiing.");
-
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Deler av avtalen" }).GetByRole(AriaRole.Link, new() { Name = "§ 6-2-punkter" }).ClickAsync();
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = $"{Point}. {PointTitle}", Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Lagre punktene" }).ClickAsync();
-
-        await Expect(page).ToHaveURLAsync(new Regex($"/avtaler/{id}\\?lagret=1$"));
-        await Expect(Detail(Overview(page), "Nivå")).ToHaveTextAsync("Tjenesteavtale (nivå 2)");
-        await Expect(Detail(Overview(page), "Hører under")).ToContainTextAsync("Overordna samarbeidsavtale mellom kommunane i Helse Bergen");
-        var points = page.GetByRole(AriaRole.Region, new() { Name = "Punkter i § 6-2 som avtalen dekker" }).GetByRole(AriaRole.Listitem);
-        await Expect(points).ToHaveTextAsync(new[] { $"Punkt {Point}: {PointTitle}" });
-
-        await SendForSignatureAsync(page);
-        // A draft or an agreement awaiting signature covers nothing yet.
-        await page.GotoAsync("/dekning");
+        // A tjenesteavtale (level 2) under Helse Bergen's overarching agreement, made in the database
+        // (the editor has its own browser tests); sent for signature, it covers nothing yet.
+        var agreement = await CreateServiceAgreementAsync();
+        await OpenAsync(page, "/dekning");
         await Expect(Cell(page, Municipality)).ToHaveTextAsync(new Regex(@"^\W*Mangler\s*$"));
 
-        await page.GotoAsync($"/avtaler/{id}");
-        await SignByAllAsync(page, (Municipality, "Kari Prøvedal"), ("Helse Bergen HF", "Ola Demoland"));
-        await Expect(Detail(Overview(page), "Status")).ToHaveTextAsync("Gjeldende");
-
-        await page.GotoAsync("/dekning");
+        await SignByAllAsync(agreement.Id);
+        await OpenAsync(page, "/dekning");
         await ExpectColumnIsPointAsync(page);
         var cell = Cell(page, Municipality);
         await Expect(cell).ToHaveTextAsync(new Regex(@"^\W*Dekket"));
@@ -84,9 +48,75 @@ public sealed class CoverageTests(BrowserFixture fixture, ITestOutputHelper outp
         await Expect(Cell(page, Neighbour)).ToHaveTextAsync(new Regex(@"^\W*Mangler\s*$"));
 
         // The cell links to the covering agreement.
-        await cell.GetByRole(AriaRole.Link, new() { Name = $"Dekket av {reference}", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex($"/avtaler/{id}$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await cell.GetByRole(AriaRole.Link, new() { Name = $"Dekket av {agreement.ReferenceNumber}", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/avtaler/{agreement.Id}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = agreement.Title, Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Coverage_matrix_is_readable_on_a_laptop_and_its_caption_is_not_cut_on_a_phone()
+    {
+        var laptop = await NewPageAsync(new ViewportSize { Width = 1280, Height = 800 });
+        await LogInAsync(laptop, "samhandlingssjef@demo.local");
+        await OpenAsync(laptop, "/dekning");
+
+        var header = Matrix(laptop).GetByRole(AriaRole.Columnheader).Nth(Point);
+        await Expect(header).ToContainTextAsync(new Regex("Øyeblik\u00AD?kelig hjelp døgn"));
+        await Expect(header.Locator("abbr")).ToHaveAttributeAsync("title", PointTitle);
+        (await PageScrollsSidewaysAsync(laptop)).Should().BeFalse("the matrix scrolls in its own box, never the page");
+
+        // The kommune column stays in view when the box is scrolled to its far right.
+        await laptop.Locator(".app-matrix-scroll").EvaluateAsync("box => box.scrollLeft = box.scrollWidth");
+        var rowHeader = Matrix(laptop).GetByRole(AriaRole.Rowheader, new() { Name = Municipality, Exact = true });
+        var box = await laptop.Locator(".app-matrix-scroll").BoundingBoxAsync();
+        var sticky = await rowHeader.BoundingBoxAsync();
+        sticky!.X.Should().BeApproximately(box!.X, 2, "the first column is sticky");
+
+        var phone = await NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await LogInAsync(phone, "samhandlingssjef@demo.local");
+        await OpenAsync(phone, "/dekning");
+        var caption = phone.Locator(".app-matrix-caption");
+        await Expect(caption).ToBeVisibleAsync();
+        var captionBox = await caption.BoundingBoxAsync();
+        (captionBox!.X + captionBox.Width).Should().BeLessThanOrEqualTo(390, "the caption wraps instead of being cut");
+        (await PageScrollsSidewaysAsync(phone)).Should().BeFalse();
+    }
+
+    private static async Task<bool> PageScrollsSidewaysAsync(IPage page) =>
+        await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+
+    private async Task<Agreement> CreateServiceAgreementAsync()
+    {
+        await using var db = Fixture.Database.CreateDbContext();
+        var ulvik = await db.Parties.SingleAsync(p => p.Name == Municipality);
+        var bergen = await db.Parties.SingleAsync(p => p.Name == "Helse Bergen HF");
+        var parent = await db.Agreements.Where(a => a.Title.StartsWith("Overordna samarbeidsavtale mellom kommunane i Helse Bergen")
+                && a.Status == AgreementStatus.Active)
+            .Select(a => a.Id).FirstAsync();
+        var agreement = Agreement.CreateDraft(
+            new AgreementDetails(AgreementKind.MunicipalCooperationAgreement,
+                $"Tenesteavtale {Point}: Døgnopphald for augeblikkeleg hjelp i Ulvik {RandomMarker()}", DocumentLanguage.Nynorsk, Today,
+                NextReviewDate: Today.AddYears(1), Level: AgreementLevel.Service, ParentAgreementId: parent),
+            $"KA-2026-{Random.Shared.Next(7000, 7999):D4}", DateTimeOffset.UtcNow);
+        agreement.SetParties([(ulvik, "Kari Prøvedal", "Kommunedirektør"), (bergen, "Ola Demoland", "Administrerande direktør")]);
+        agreement.AddSection("Døgnopphald", "Kommunen tilbyr døgnopphald for augeblikkeleg hjelp etter § 3-5, og helseføretaket gjev råd og rettleiing.");
+        agreement.SetStatutoryAreas([Point]);
+        agreement.SendForSignature(DateTimeOffset.UtcNow);
+        db.Agreements.Add(agreement);
+        await db.SaveChangesAsync();
+        return agreement;
+    }
+
+    private async Task SignByAllAsync(Guid id)
+    {
+        await using var db = Fixture.Database.CreateDbContext();
+        var agreement = await db.Agreements.Include(a => a.Parties).Include(a => a.Sections).Include(a => a.StatutoryAreas).SingleAsync(a => a.Id == id);
+        foreach (var party in agreement.Parties)
+        {
+            agreement.RegisterSignature(party.Id, new Signature(party.SignatoryName!, party.SignatoryTitle, Today, SignatureMethod.Paper, null), Today);
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private static ILocator Matrix(IPage page) =>

@@ -7,14 +7,16 @@ namespace SamarbeidsAvtaler.Browser.Tests;
 
 public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    [Fact]
-    public async Task Party_list_fits_a_narrow_phone_screen_without_horizontal_scrolling()
+    [Theory]
+    [InlineData("/parter", ".app-party-grid tbody tr")]
+    [InlineData("/parter/ny?type=Specialist", "form")]
+    public async Task Party_pages_fit_a_narrow_phone_screen_without_horizontal_scrolling(string url, string content)
     {
         var page = await NewPageAsync(new ViewportSize { Width = 375, Height = 800 });
         await LogInAsync(page, "saksbehandler@demo.local");
 
-        await page.GotoAsync("/parter");
-        await Expect(page.GetByRole(AriaRole.Table)).ToBeVisibleAsync();
+        await OpenAsync(page, url);
+        await Expect(page.Locator(content).First).ToBeVisibleAsync();
 
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
         widths[1].Should().Be(375);

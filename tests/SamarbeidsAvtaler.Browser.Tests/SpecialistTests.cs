@@ -42,6 +42,7 @@ public sealed class SpecialistTests(BrowserFixture fixture, ITestOutputHelper ou
 
         // An avtalespesialist lands on their own agreements, not the front page.
         await Expect(page).ToHaveURLAsync(new Regex("/mine-avtaler$"));
+        await WaitForInteractiveAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mine avtaler", Level = 1 })).ToBeVisibleAsync();
 
         // One card (a region named by the title) per agreement.
@@ -62,6 +63,13 @@ public sealed class SpecialistTests(BrowserFixture fixture, ITestOutputHelper ou
         // Download the signed driftsavtale as a PDF: the browser gets a file, not a page.
         var operating = own.Single(o => o.Reference.StartsWith("DA-", StringComparison.Ordinal));
         var card = cards.Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = operating.Title, Exact = true }) });
+
+        // The readable HTML version has the same weight as the PDF (the same kind of button), and opens the document.
+        var pdf = card.GetByRole(AriaRole.Link, new() { Name = "Last ned PDF", Exact = true });
+        var html = card.GetByRole(AriaRole.Link, new() { Name = "Les avtalen", Exact = true });
+        (await html.GetAttributeAsync("class")).Should().Be(await pdf.GetAttributeAsync("class"));
+        await Expect(html).ToHaveAttributeAsync("href", new Regex("/avtaler/[0-9a-f-]{36}/dokument$"));
+        await Expect(card.GetByText("Gjeldende", new() { Exact = true })).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(
             () => card.GetByRole(AriaRole.Link, new() { Name = "Last ned PDF", Exact = true }).ClickAsync(),
             // The first PDF may start the app's own Chromium.

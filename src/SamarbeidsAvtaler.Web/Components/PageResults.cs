@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace SamarbeidsAvtaler.Web.Components;
 
 /// <summary>
-/// Renders a component from an endpoint: as a whole page (document, layout and all) for a normal
-/// request, as a bare fragment for an htmx request. See <see cref="Htmx.IsFragmentRequest"/>.
+/// Renders a static component from an endpoint as a whole page, document and layout (its own
+/// <c>@layout</c>, else <c>StaticLayout</c>) and all: the error pages, /verifiser, the PDF-unavailable page.
 /// </summary>
 public static class PageResults
 {

@@ -16,6 +16,7 @@ public static class Pipeline
             .SetDefaultCulture("nb-NO").AddSupportedCultures("nb-NO").AddSupportedUICultures("nb-NO"));
         app.Use(SecurityHeaders);
         app.UseAppRequestLogging();
+        app.UseDatabaseUnavailablePage();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseUserLogContext();

@@ -40,7 +40,9 @@ public static class ServiceRegistration
         services.AddScoped<IAuditActor, HttpAuditActor>();
         // Scoped factory as well as the scoped context: a child component that loads its own data
         // (AuditHistory) gets a context of its own, since Blazor may run it while the page saves.
-        services.AddDbContextFactory<AppDbContext>(options => options.UseNpgsql(connectionString), ServiceLifetime.Scoped);
+        services.AddDbContextFactory<AppDbContext>(
+            options => options.UseNpgsql(connectionString, npgsql => npgsql.ExecutionStrategy(d => new RetryDeadConnectionOnce(d))),
+            ServiceLifetime.Scoped);
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoData>();
         return services;

@@ -89,14 +89,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"/health/ready answered {(int)ready.StatusCode}: {await ready.Content.ReadAsStringAsync()}");
         }
 
-        // The pages need htmx and Designsystemet from wwwroot/lib, which is git-ignored and filled by scripts/bootstrap.sh.
-        foreach (var asset in new[] { "/lib/htmx/htmx.min.js", "/lib/designsystemet/index.css" })
+        // The interactive pages need Blazor's script and MudBlazor's files, served from the build's static web assets.
+        foreach (var asset in new[] { "/_framework/blazor.web.js", "/_content/MudBlazor/MudBlazor.min.css" })
         {
             using var response = await http.GetAsync(asset);
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                throw new InvalidOperationException(
-                    $"{asset} answered {(int)response.StatusCode}: copy the front-end assets into src/SamarbeidsAvtaler.Web/wwwroot/lib (scripts/bootstrap.sh does).");
+                throw new InvalidOperationException($"{asset} answered {(int)response.StatusCode}: the static web assets of the build are not served.");
             }
         }
     }

@@ -74,33 +74,6 @@ internal static partial class AgreementTestData
     public static async Task<string> FormVersionAsync(this HttpClient client, string url) =>
         WebClient.InputValue(await client.GetHtmlAsync(url), "Form.Version") ?? throw new InvalidOperationException($"{url} has no version field");
 
-    /// <summary>Posts an upload the way the browser does: multipart, with the antiforgery token from <paramref name="tokenPage"/>.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid agreementId, string fileName, byte[] bytes,
-        string binding = "ja", string? description = null, string? tokenPage = null)
-    {
-        var html = await client.GetStringAsync(tokenPage ?? $"/avtaler/{agreementId}/vedlegg/ny");
-        var token = TokenPattern().Match(html);
-        token.Success.Should().BeTrue("the page should carry an antiforgery token");
-        var version = Regex.Match(html, "name=\"(?:Form\\.)?Version\" value=\"(\\d+)\"");
-
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(token.Groups[1].Value), "__RequestVerificationToken" },
-            { new StringContent(version.Success ? version.Groups[1].Value : string.Empty), "Version" },
-            { new StringContent(binding), "Bindende" },
-        };
-        if (description is not null)
-        {
-            content.Add(new StringContent(description), "Beskrivelse");
-        }
-
-        var file = new ByteArrayContent(bytes);
-        // What the browser claims does not count; the server looks at the bytes.
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
-        content.Add(file, "Fil", fileName);
-        return await client.PostAsync($"/avtaler/{agreementId}/vedlegg", content);
-    }
-
     /// <summary>A small but well-formed one-page PDF, with a correct cross-reference table.</summary>
     public static byte[] SmallPdf()
     {
@@ -130,9 +103,6 @@ internal static partial class AgreementTestData
         pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
 
 /// <summary>Scenario shorthands that need more than AgreementScenarios offers.</summary>

@@ -100,6 +100,8 @@ internal sealed class AgreementSectionConfiguration : IEntityTypeConfiguration<A
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Heading).HasMaxLength(AgreementSection.HeadingMaxLength);
         builder.Property(s => s.Body).HasMaxLength(AgreementSection.BodyMaxLength);
+        // Two users editing the same section: the second save is refused instead of silently winning.
+        builder.Property<uint>("Version").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         builder.HasIndex(s => new { s.AgreementId, s.Position });
     }
 }

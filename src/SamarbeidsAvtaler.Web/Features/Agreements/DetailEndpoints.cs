@@ -1,16 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using SamarbeidsAvtaler.Infrastructure.Data;
-using SamarbeidsAvtaler.Web.Features.Agreements.Detail;
 
 namespace SamarbeidsAvtaler.Web.Features.Agreements;
 
 public static class AgreementDetailEndpoints
 {
-    /// <summary>Minimal-API endpoints of this area (downloads, exports, htmx fragments).</summary>
+    /// <summary>Minimal-API endpoints of this area: the attachment download (uploads go through the page's dialog).</summary>
     public static IEndpointRouteBuilder MapAgreementDetailEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/avtaler/{id:guid}/vedlegg/{attachmentId:guid}", DownloadAttachmentAsync).RequireAuthorization();
-        app.MapAttachmentUpload();
         return app;
     }
 

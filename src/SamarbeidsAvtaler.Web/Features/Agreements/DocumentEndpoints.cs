@@ -19,6 +19,7 @@ public static class AgreementDocumentEndpoints
         services.AddSingleton(options);
         services.AddSingleton<PdfRenderer>();
         services.AddScoped<AgreementPdfService>();
+        services.AddScoped<DocumentViewService>();
         return services;
     }
 

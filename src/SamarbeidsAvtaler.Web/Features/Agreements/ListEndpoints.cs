@@ -1,8 +1,6 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
-using SamarbeidsAvtaler.Infrastructure.Data;
 using SamarbeidsAvtaler.Web.Features.Agreements.List;
 
 namespace SamarbeidsAvtaler.Web.Features.Agreements;
@@ -16,11 +14,12 @@ public static class AgreementListEndpoints
         return app;
     }
 
-    private static async Task ExportAsync(HttpContext http, AppDbContext db, TimeProvider clock)
+    private static async Task ExportAsync(HttpContext http, IAgreementListService agreements, TimeProvider clock)
     {
+        // The same filter and the same access rules as the list: the service reads as the signed-in user.
         var filter = AgreementFilter.From(key => http.Request.Query[key].FirstOrDefault());
         var today = clock.Today();
-        var rows = AgreementRow.Project(filter.Order(filter.Apply(db.Agreements.AsNoTracking().VisibleTo(db, http.User), db, today)), db);
+        var rows = agreements.ExportAsync(http.User, filter, http.RequestAborted);
 
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"avtaler-{today:yyyy-MM-dd}.csv\"";
@@ -28,7 +27,7 @@ public static class AgreementListEndpoints
         // UTF-8 with BOM and semicolons: what Excel with Norwegian settings opens correctly.
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await writer.WriteLineAsync(Csv.Line("Referanse", "Versjon", "Tittel", "Type", "Status", "Parter", "Gyldig fra", "Gyldig til", "Neste gjennomgang", "Slutter"));
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(http.RequestAborted))
+        await foreach (var row in rows)
         {
             await writer.WriteLineAsync(Csv.Line(row.ReferenceNumber, row.VersionNumber.ToString(Norwegian.Culture), row.Title, row.Kind.DisplayName(),
                 row.Status.DisplayName(), string.Join(", ", row.PartyNames), Date(row.ValidFrom), Date(row.ValidTo), Date(row.NextReviewDate), Date(row.EndsOn)));

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
-using SamarbeidsAvtaler.Infrastructure.Data;
 using SamarbeidsAvtaler.Web.Features.Agreements.Overview;
 
 namespace SamarbeidsAvtaler.Web.Features.Agreements;
@@ -12,7 +11,7 @@ public static class AgreementOverviewEndpoints
     /// <summary>The most rows one download holds; far beyond a real register's deadlines in a year.</summary>
     public const int CsvMaxRows = 10_000;
 
-    /// <summary>Minimal-API endpoints of this area (downloads, exports, htmx fragments).</summary>
+    /// <summary>Minimal-API endpoints of this area: the CSV download.</summary>
     public static IEndpointRouteBuilder MapAgreementOverviewEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/frister.csv", DeadlinesCsvAsync)
@@ -24,12 +23,16 @@ public static class AgreementOverviewEndpoints
     /// The deadlines list as CSV for a spreadsheet: semicolon-separated with a byte order mark, as
     /// Excel in Norwegian expects, and the same rows the page shows.
     /// </summary>
-    private static async Task<IResult> DeadlinesCsvAsync(HttpContext context, AppDbContext db, TimeProvider clock, string? dager, string? hva)
+    private static async Task<IResult> DeadlinesCsvAsync(HttpContext context, DeadlineService deadlines, string? dager, string? hva)
     {
-        var horizon = DeadlineQueries.ParseHorizon(dager);
-        var today = clock.Today();
-        var result = await DeadlineQueries.LoadAsync(db, context.User, today, horizon, DeadlineKindExtensions.FromSlug(hva), 1, CsvMaxRows,
+        var loaded = await deadlines.LoadAsync(context.User, DeadlineQueries.ParseHorizon(dager), DeadlineKindExtensions.FromSlug(hva), 1, CsvMaxRows,
             context.RequestAborted);
+        if (loaded.Value is not { } result)
+        {
+            return Results.Forbid();
+        }
+
+        var (today, horizon) = (result.Today, result.Horizon);
 
         var csv = new StringBuilder();
         csv.AppendLine("Dato;Frist;Hva;Avtale;Referanse;Versjon;Avtaletype;Parter;Lenke");

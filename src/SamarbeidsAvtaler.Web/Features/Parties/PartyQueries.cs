@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SamarbeidsAvtaler.Domain.Parties;
+using SamarbeidsAvtaler.Web.Components;
 
 namespace SamarbeidsAvtaler.Web.Features.Parties;
 
 public static class PartyQueries
 {
     /// <summary>
-    /// Free-text search on name (substring, case-insensitive, served by the trigram index) and on
+    /// Free-text search (already cleaned with <see cref="SearchText.Clean"/>) on name (substring, case-insensitive, served by the trigram index) and on
     /// organisation or HPR number when the text is digits.
     /// </summary>
     public static IQueryable<Party> Search(IQueryable<Party> parties, string? text, PartyKind? kind, bool includeInactive)
@@ -24,7 +25,7 @@ public static class PartyQueries
         var term = text?.Trim();
         if (!string.IsNullOrEmpty(term))
         {
-            var pattern = "%" + EscapeLike(term.ToLowerInvariant()) + "%";
+            var pattern = "%" + SearchText.EscapeLike(term.ToLowerInvariant()) + "%";
             var digits = term.Replace(" ", string.Empty, StringComparison.Ordinal);
             if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
             {
@@ -41,16 +42,16 @@ public static class PartyQueries
         return parties;
     }
 
-    public static IQueryable<Party> Order(IQueryable<Party> parties, string? sort) => sort switch
+    /// <summary>Orders by one of <see cref="PartyListState.SortKeys"/>; ties broken by name and id so pages never overlap.</summary>
+    public static IQueryable<Party> Order(IQueryable<Party> parties, string? sort, bool descending) => (sort, descending) switch
     {
-        "navn-synkende" => parties.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
-        "type" => parties.OrderBy(p => p.Kind).ThenBy(p => p.Name).ThenBy(p => p.Id),
-        "type-synkende" => parties.OrderByDescending(p => p.Kind).ThenBy(p => p.Name).ThenBy(p => p.Id),
-        "nummer" => parties.OrderBy(p => p.OrganisationNumber ?? p.HprNumber).ThenBy(p => p.Name),
-        "nummer-synkende" => parties.OrderByDescending(p => p.OrganisationNumber ?? p.HprNumber).ThenBy(p => p.Name),
+        ("type", false) => parties.OrderBy(p => p.Kind).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        ("type", true) => parties.OrderByDescending(p => p.Kind).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        ("nummer", false) => parties.OrderBy(p => p.OrganisationNumber ?? p.HprNumber).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        ("nummer", true) => parties.OrderByDescending(p => p.OrganisationNumber ?? p.HprNumber).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        ("sted", false) => parties.OrderBy(p => p.PostalCity).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        ("sted", true) => parties.OrderByDescending(p => p.PostalCity).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        (_, true) => parties.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
         _ => parties.OrderBy(p => p.Name).ThenBy(p => p.Id),
     };
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

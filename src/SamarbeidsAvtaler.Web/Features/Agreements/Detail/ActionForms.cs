@@ -1,41 +1,50 @@
+using SamarbeidsAvtaler.Domain.Agreements;
+
 namespace SamarbeidsAvtaler.Web.Features.Agreements.Detail;
 
-// The lifecycle forms as posted: every field a string, so what the user typed comes back unchanged
-// when the action is refused. Version is the agreement's row version when the page was shown.
+// The lifecycle dialogs' models, bound by the forms and passed as they are to AgreementLifecycleService,
+// which checks every field again. Property names are the field names of the service's FieldErrors.
 
-public sealed class ConfirmForm
+public sealed class SignatureInput
 {
-    public string? Version { get; set; }
-}
+    public const int TextMaxLength = 200;
 
-public sealed class SignatureForm
-{
     public string? SignedByName { get; set; }
     public string? SignedByTitle { get; set; }
-    public string? SignedOn { get; set; }
-    public string? Method { get; set; }
+    public DateTime? SignedOn { get; set; }
+    public SignatureMethod Method { get; set; } = SignatureMethod.Paper;
     public string? ExternalReference { get; set; }
-    public string? Version { get; set; }
 }
 
-public sealed class NewVersionForm
+public sealed class NewVersionInput
 {
     public string? ChangeSummary { get; set; }
-    public string? ValidFrom { get; set; }
-    public string? Version { get; set; }
+    public DateTime? ValidFrom { get; set; }
+
+    /// <summary>R1: of an agreement under notice, whether the new version withdraws the notice; asked, never assumed.</summary>
+    public bool? WithdrawNotice { get; set; }
 }
 
-public sealed class NoticeForm
+public sealed class NoticeInput
 {
-    public string? PartyId { get; set; }
+    public const int NameMaxLength = 200;
+
+    public Guid? PartyId { get; set; }
     public string? GivenByName { get; set; }
-    public string? GivenOn { get; set; }
-    public string? Version { get; set; }
+    public DateTime? GivenOn { get; set; }
 }
 
 /// <summary>A single date: the yearly review, or the day the RHF was informed.</summary>
-public sealed class DateForm
+public sealed class DateInput
 {
-    public string? Date { get; set; }
-    public string? Version { get; set; }
+    public DateTime? Date { get; set; }
+}
+
+/// <summary>An uploaded file as read from the browser, with what the user said about it.</summary>
+public sealed class AttachmentInput
+{
+    public string? FileName { get; set; }
+    public byte[]? Bytes { get; set; }
+    public bool? IsBinding { get; set; }
+    public string? Description { get; set; }
 }

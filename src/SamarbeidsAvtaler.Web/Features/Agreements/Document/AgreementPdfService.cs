@@ -17,7 +17,7 @@ namespace SamarbeidsAvtaler.Web.Features.Agreements.Document;
 public sealed class AgreementPdfService(IServiceProvider services, ILoggerFactory loggerFactory, PdfRenderer renderer, TimeProvider clock)
 {
     public static readonly AgreementStatus[] SignedStatuses =
-        [AgreementStatus.Active, AgreementStatus.UnderNotice, AgreementStatus.Ended, AgreementStatus.Replaced];
+        [AgreementStatus.Signed, AgreementStatus.Active, AgreementStatus.UnderNotice, AgreementStatus.Ended, AgreementStatus.Replaced];
 
     public async Task<string> RenderHtmlAsync(AgreementDocument document)
     {

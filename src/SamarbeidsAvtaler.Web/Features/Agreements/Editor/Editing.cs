@@ -3,6 +3,7 @@ using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Parties;
 using SamarbeidsAvtaler.Infrastructure.Data;
+using SamarbeidsAvtaler.Web.Components;
 using SamarbeidsAvtaler.Web.Features.Parties;
 
 namespace SamarbeidsAvtaler.Web.Features.Agreements.Editor;
@@ -64,7 +65,7 @@ public static class Editing
         if (details.PracticePosition?.MunicipalityId is { } municipalityId
             && !await db.Parties.AnyAsync(p => p.Id == municipalityId && p.Kind == PartyKind.Municipality))
         {
-            errors.Add(new(nameof(AgreementForm.PracticeMunicipalityId), "Velg en kommune fra søket."));
+            errors.Add(new(nameof(AgreementForm.PracticeMunicipality), "Velg en kommune fra søket."));
         }
 
         if (details.Kind != AgreementKind.MunicipalCooperationAgreement || details.Level is not { } level)
@@ -80,11 +81,11 @@ public static class Editing
                 .FirstOrDefaultAsync();
             if (parent?.Level is not { } parentLevel)
             {
-                errors.Add(new(nameof(AgreementForm.ParentAgreementId), "Velg en overordnet samarbeidsavtale fra søket."));
+                errors.Add(new(nameof(AgreementForm.ParentAgreement), "Velg en overordnet samarbeidsavtale fra søket."));
             }
             else if (!LevelRules.MayHangUnder(level, parentLevel))
             {
-                errors.Add(new(nameof(AgreementForm.ParentAgreementId),
+                errors.Add(new(nameof(AgreementForm.ParentAgreement),
                     $"En {LevelName(level)} kan ikke høre under en {LevelName(parentLevel)} (R4)."));
             }
         }
@@ -111,7 +112,8 @@ public static class Editing
 
     public static async Task<List<Choice>> SearchMunicipalitiesAsync(AppDbContext db, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        text = SearchText.Clean(text);
+        if (text is null)
         {
             return [];
         }
@@ -138,13 +140,13 @@ public static class Editing
     /// <summary>Kommune–HF agreements of a level this one may hang under (R4), by title or reference number.</summary>
     public static async Task<List<Choice>> SearchParentsAsync(AppDbContext db, string? text, AgreementLevel? level, Guid? exclude)
     {
-        if (string.IsNullOrWhiteSpace(text) || level == AgreementLevel.Overarching)
+        text = SearchText.Clean(text);
+        if (text is null || level == AgreementLevel.Overarching)
         {
             return [];
         }
 
-        var pattern = "%" + text.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var pattern = "%" + SearchText.EscapeLike(text.ToLowerInvariant()) + "%";
         var levels = ParentLevelsFor(level);
         var rows = await ParentCandidates(db, exclude)
             .Where(a => levels.Contains(a.Level!.Value))

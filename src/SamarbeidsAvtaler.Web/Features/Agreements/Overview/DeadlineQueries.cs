@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Users;
 using SamarbeidsAvtaler.Infrastructure.Data;
@@ -63,13 +64,20 @@ public sealed record Deadline(
 public sealed record DeadlineResult(IReadOnlyList<Deadline> Rows, int Total, IReadOnlyDictionary<DeadlineKind, int> Counts, int Page, int PageCount)
 {
     public static DeadlineResult Empty { get; } = new([], 0, new Dictionary<DeadlineKind, int>(), 1, 1);
+
+    /// <summary>The day the deadlines were counted from (Norwegian time).</summary>
+    public DateOnly Today { get; init; }
+
+    /// <summary>The horizon in days actually used (an unknown one falls back to the default).</summary>
+    public int Horizon { get; init; } = DeadlineQueries.DefaultHorizon;
 }
 
 /// <summary>
 /// The deadlines within a horizon: drafts awaiting signature (always, however long they have
 /// waited), yearly reviews due (R3), revisions due for kommune–HF agreements (R3: every second
 /// year), notices taking effect (R2) and fixed terms running out. Each kind is one indexed query;
-/// the page merges the kinds by date and pages through the merge.
+/// the list merges the kinds by date and pages through the merge, so what is overdue (or has waited
+/// longest for signatures) comes first.
 /// </summary>
 public static class DeadlineQueries
 {
@@ -82,18 +90,24 @@ public static class DeadlineQueries
 
     /// <summary>The horizon in days from the query: one of the choices, anything else the default.</summary>
     public static int ParseHorizon(string? value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && Horizons.Contains(days) ? days : DefaultHorizon;
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? NormalizeHorizon(days) : DefaultHorizon;
 
+    /// <summary>One of the choices; anything else is the default.</summary>
+    public static int NormalizeHorizon(int days) => Horizons.Contains(days) ? days : DefaultHorizon;
 
-    public static async Task<DeadlineResult> LoadAsync(AppDbContext db, ClaimsPrincipal user, DateOnly today, int horizon,
-        DeadlineKind? only, int page, int pageSize, CancellationToken cancellationToken = default)
+    private sealed record Queries(
+        IQueryable<Agreement> Awaiting, IQueryable<Agreement> Reviews, IQueryable<Agreement> Revisions, IQueryable<Agreement> Notices,
+        IQueryable<Agreement> Endings);
+
+    private sealed record Counted(IReadOnlyDictionary<DeadlineKind, int> ByKind, int ReviewOrRevision);
+
+    private static (Queries Queries, IQueryable<Agreement> Visible, DateOnly Limit, DateOnly RevisionFrom) Build(
+        AppDbContext db, ClaimsPrincipal user, DateOnly today, int horizon)
     {
         var limit = today.AddDays(horizon);
         var visible = db.Agreements.AsNoTracking().VisibleTo(db, user);
         var current = visible.Where(a => a.Status == AgreementStatus.Active || a.Status == AgreementStatus.UnderNotice);
 
-        var awaiting = visible.Where(a => a.Status == AgreementStatus.AwaitingSignature);
-        var reviews = current.Where(a => a.NextReviewDate != null && a.NextReviewDate <= limit);
         // R3 (003): revision at least every second year, counted from when this version took effect.
         // Compared on valid_from itself so its index serves: the latest valid-from whose deadline
         // (valid-from + 2 years, 29 February to 28 February) falls within the horizon.
@@ -103,12 +117,19 @@ public static class DeadlineQueries
             revisionFrom = revisionFrom.AddDays(1);
         }
 
-        var revisions = current.Where(a => a.Kind == AgreementKind.MunicipalCooperationAgreement && a.ValidFrom <= revisionFrom);
-        var notices = visible.Where(a => a.Status == AgreementStatus.UnderNotice && a.EndsOn != null && a.EndsOn <= limit);
-        var endings = visible.Where(a => a.Status == AgreementStatus.Active && a.ValidTo != null && a.ValidTo <= limit);
+        var queries = new Queries(
+            visible.Where(a => a.Status == AgreementStatus.AwaitingSignature),
+            current.Where(a => a.NextReviewDate != null && a.NextReviewDate <= limit),
+            current.Where(a => a.Kind == AgreementKind.MunicipalCooperationAgreement && a.ValidFrom <= revisionFrom),
+            visible.Where(a => a.Status == AgreementStatus.UnderNotice && a.EndsOn != null && a.EndsOn <= limit),
+            visible.Where(a => a.Status == AgreementStatus.Active && a.ValidTo != null && a.ValidTo <= limit));
+        return (queries, visible, limit, revisionFrom);
+    }
 
-        bool Wanted(DeadlineKind kind) => only is null || only == kind;
-        // All five counts in one pass over the table instead of one query each: the same conditions as above.
+    private static async Task<Counted> CountAsync(IQueryable<Agreement> visible, DateOnly limit, DateOnly revisionFrom,
+        CancellationToken cancellationToken)
+    {
+        // All counts in one pass over the table instead of one query each: the same conditions as in Build.
         var c = await visible.GroupBy(_ => 1).Select(g => new
         {
             Awaiting = g.Count(a => a.Status == AgreementStatus.AwaitingSignature),
@@ -116,6 +137,9 @@ public static class DeadlineQueries
                 && a.NextReviewDate != null && a.NextReviewDate <= limit),
             Revisions = g.Count(a => (a.Status == AgreementStatus.Active || a.Status == AgreementStatus.UnderNotice)
                 && a.Kind == AgreementKind.MunicipalCooperationAgreement && a.ValidFrom <= revisionFrom),
+            Either = g.Count(a => (a.Status == AgreementStatus.Active || a.Status == AgreementStatus.UnderNotice)
+                && ((a.NextReviewDate != null && a.NextReviewDate <= limit)
+                    || (a.Kind == AgreementKind.MunicipalCooperationAgreement && a.ValidFrom <= revisionFrom))),
             Notices = g.Count(a => a.Status == AgreementStatus.UnderNotice && a.EndsOn != null && a.EndsOn <= limit),
             Endings = g.Count(a => a.Status == AgreementStatus.Active && a.ValidTo != null && a.ValidTo <= limit),
         })
@@ -128,53 +152,43 @@ public static class DeadlineQueries
             [DeadlineKind.NoticeTakesEffect] = c?.Notices ?? 0,
             [DeadlineKind.Ending] = c?.Endings ?? 0,
         };
+        return new Counted(counts, c?.Either ?? 0);
+    }
 
-        // A page beyond the last shows the last one.
-        var total = only is { } o ? counts[o] : counts.Values.Sum();
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
-        page = Math.Clamp(page, 1, pageCount);
-        var skip = (page - 1) * pageSize;
-
-        // The first skip + pageSize of the merge can only come from the first skip + pageSize of each kind.
-        var n = skip + pageSize;
-        var hits = new List<(DeadlineKind Kind, Guid Id, DateOnly Date)>();
-        if (Wanted(DeadlineKind.AwaitingSignature) && counts[DeadlineKind.AwaitingSignature] > 0)
+    /// <summary>The first <paramref name="n"/> deadlines of one kind, by date.</summary>
+    private static async Task<List<(DeadlineKind Kind, Guid Id, DateOnly Date)>> HitsAsync(Queries q, DeadlineKind kind, int n,
+        CancellationToken cancellationToken)
+    {
+        switch (kind)
         {
-            var rows = await awaiting.OrderBy(a => a.SentForSignatureAt).ThenBy(a => a.Id).Take(n)
-                .Select(a => new { a.Id, a.SentForSignatureAt, a.CreatedAt }).ToListAsync(cancellationToken);
-            hits.AddRange(rows.Select(r => (DeadlineKind.AwaitingSignature, r.Id, DateOnly.FromDateTime((r.SentForSignatureAt ?? r.CreatedAt).ToLocalTime().DateTime))));
+            case DeadlineKind.AwaitingSignature:
+                var awaiting = await q.Awaiting.OrderBy(a => a.SentForSignatureAt).ThenBy(a => a.Id).Take(n)
+                    .Select(a => new { a.Id, a.SentForSignatureAt, a.CreatedAt }).ToListAsync(cancellationToken);
+                return [.. awaiting.Select(r => (kind, r.Id, DateOnly.FromDateTime(Norwegian.Local(r.SentForSignatureAt ?? r.CreatedAt).DateTime)))];
+            case DeadlineKind.Review:
+                var reviews = await q.Reviews.OrderBy(a => a.NextReviewDate).ThenBy(a => a.Id).Take(n)
+                    .Select(a => new { a.Id, Date = a.NextReviewDate!.Value }).ToListAsync(cancellationToken);
+                return [.. reviews.Select(r => (kind, r.Id, r.Date))];
+            case DeadlineKind.Revision:
+                var revisions = await q.Revisions.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).Take(n)
+                    .Select(a => new { a.Id, a.ValidFrom }).ToListAsync(cancellationToken);
+                return [.. revisions.Select(r => (kind, r.Id, ReviewRules.RevisionDeadline(r.ValidFrom)))];
+            case DeadlineKind.NoticeTakesEffect:
+                var notices = await q.Notices.OrderBy(a => a.EndsOn).ThenBy(a => a.Id).Take(n)
+                    .Select(a => new { a.Id, Date = a.EndsOn!.Value }).ToListAsync(cancellationToken);
+                return [.. notices.Select(r => (kind, r.Id, r.Date))];
+            default:
+                var endings = await q.Endings.OrderBy(a => a.ValidTo).ThenBy(a => a.Id).Take(n)
+                    .Select(a => new { a.Id, Date = a.ValidTo!.Value }).ToListAsync(cancellationToken);
+                return [.. endings.Select(r => (DeadlineKind.Ending, r.Id, r.Date))];
         }
+    }
 
-        if (Wanted(DeadlineKind.Review) && counts[DeadlineKind.Review] > 0)
-        {
-            var rows = await reviews.OrderBy(a => a.NextReviewDate).ThenBy(a => a.Id).Take(n)
-                .Select(a => new { a.Id, Date = a.NextReviewDate!.Value }).ToListAsync(cancellationToken);
-            hits.AddRange(rows.Select(r => (DeadlineKind.Review, r.Id, r.Date)));
-        }
-
-        if (Wanted(DeadlineKind.Revision) && counts[DeadlineKind.Revision] > 0)
-        {
-            var rows = await revisions.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).Take(n)
-                .Select(a => new { a.Id, a.ValidFrom }).ToListAsync(cancellationToken);
-            hits.AddRange(rows.Select(r => (DeadlineKind.Revision, r.Id, ReviewRules.RevisionDeadline(r.ValidFrom))));
-        }
-
-        if (Wanted(DeadlineKind.NoticeTakesEffect) && counts[DeadlineKind.NoticeTakesEffect] > 0)
-        {
-            var rows = await notices.OrderBy(a => a.EndsOn).ThenBy(a => a.Id).Take(n)
-                .Select(a => new { a.Id, Date = a.EndsOn!.Value }).ToListAsync(cancellationToken);
-            hits.AddRange(rows.Select(r => (DeadlineKind.NoticeTakesEffect, r.Id, r.Date)));
-        }
-
-        if (Wanted(DeadlineKind.Ending) && counts[DeadlineKind.Ending] > 0)
-        {
-            var rows = await endings.OrderBy(a => a.ValidTo).ThenBy(a => a.Id).Take(n)
-                .Select(a => new { a.Id, Date = a.ValidTo!.Value }).ToListAsync(cancellationToken);
-            hits.AddRange(rows.Select(r => (DeadlineKind.Ending, r.Id, r.Date)));
-        }
-
-        var shown = hits.OrderBy(h => h.Date).ThenBy(h => h.Kind).ThenBy(h => h.Id).Skip(skip).Take(pageSize).ToList();
-        var ids = shown.Select(h => h.Id).Distinct().ToList();
+    /// <summary>Title, reference, parties and signatures of the agreements behind the hits, in the hits' order.</summary>
+    private static async Task<List<Deadline>> DescribeAsync(AppDbContext db, IReadOnlyList<(DeadlineKind Kind, Guid Id, DateOnly Date)> hits,
+        CancellationToken cancellationToken)
+    {
+        var ids = hits.Select(h => h.Id).Distinct().ToList();
         var agreements = await db.Agreements.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.ReferenceNumber, a.VersionNumber, a.Kind })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
@@ -186,17 +200,91 @@ public static class DeadlineQueries
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.AgreementId);
 
-        var deadlines = shown.Select(h =>
+        return [.. hits.Select(h =>
         {
             var a = agreements[h.Id];
             return new Deadline(h.Kind, h.Id, h.Date, a.Title, a.ReferenceNumber, a.VersionNumber, a.Kind,
                 parties[h.Id].Select(p => p.Name).ToList(), parties[h.Id].Count(p => p.Signed));
-        }).ToList();
-
-        return new DeadlineResult(deadlines, total, counts, page, pageCount);
+        })];
     }
 
-    /// <summary>"om 12 dager", "i dag", "forfalt for 12 dager siden"; for a signature: how long it has waited.</summary>
+    public static async Task<DeadlineResult> LoadAsync(AppDbContext db, ClaimsPrincipal user, DateOnly today, int horizon,
+        DeadlineKind? only, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        horizon = NormalizeHorizon(horizon);
+        pageSize = Math.Max(1, pageSize);
+        if (only is { } wanted && !Enum.IsDefined(wanted))
+        {
+            only = null;
+        }
+
+        var (queries, visible, limit, revisionFrom) = Build(db, user, today, horizon);
+        var counts = (await CountAsync(visible, limit, revisionFrom, cancellationToken)).ByKind;
+
+        // A page beyond the last shows the last one.
+        var total = only is { } o ? counts[o] : counts.Values.Sum();
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        page = Math.Clamp(page, 1, pageCount);
+        var skip = (page - 1) * pageSize;
+
+        // The first skip + pageSize of the merge can only come from the first skip + pageSize of each kind.
+        var n = skip + pageSize;
+        var hits = new List<(DeadlineKind Kind, Guid Id, DateOnly Date)>();
+        foreach (var kind in Enum.GetValues<DeadlineKind>())
+        {
+            if ((only is null || only == kind) && counts[kind] > 0)
+            {
+                hits.AddRange(await HitsAsync(queries, kind, n, cancellationToken));
+            }
+        }
+
+        var shown = hits.OrderBy(h => h.Date).ThenBy(h => h.Kind).ThenBy(h => h.Id).Skip(skip).Take(pageSize).ToList();
+        var deadlines = await DescribeAsync(db, shown, cancellationToken);
+        return new DeadlineResult(deadlines, total, counts, page, pageCount) { Today = today, Horizon = horizon };
+    }
+
+    /// <summary>
+    /// The overview's short lists: the first <paramref name="take"/> of each kind, with the counts. Yearly
+    /// review and revision are one list there, one entry per agreement (an agreement due for both is
+    /// named once, with both dates).
+    /// </summary>
+    public static async Task<DeadlineSummary> SummaryAsync(AppDbContext db, ClaimsPrincipal user, DateOnly today, int horizon, int take,
+        CancellationToken cancellationToken = default)
+    {
+        horizon = NormalizeHorizon(horizon);
+        var (queries, visible, limit, revisionFrom) = Build(db, user, today, horizon);
+        var counted = await CountAsync(visible, limit, revisionFrom, cancellationToken);
+        var hits = new List<(DeadlineKind Kind, Guid Id, DateOnly Date)>();
+        foreach (var kind in Enum.GetValues<DeadlineKind>())
+        {
+            if (counted.ByKind[kind] > 0)
+            {
+                hits.AddRange(await HitsAsync(queries, kind, take, cancellationToken));
+            }
+        }
+
+        var rows = await DescribeAsync(db, hits, cancellationToken);
+        // Each agreement's earliest date is among the first `take` of its kind, so the first `take`
+        // agreements of the merged list are right.
+        var reviews = rows.Where(r => r.Kind is DeadlineKind.Review or DeadlineKind.Revision)
+            .GroupBy(r => r.AgreementId)
+            .Select(g => new ReviewDue(g.First(), g.FirstOrDefault(r => r.Kind == DeadlineKind.Review)?.Date,
+                g.FirstOrDefault(r => r.Kind == DeadlineKind.Revision)?.Date))
+            .OrderBy(r => r.FirstDate).ThenBy(r => r.Agreement.ReferenceNumber)
+            .Take(take)
+            .ToList();
+        return new DeadlineSummary(
+            today, horizon, counted.ByKind, counted.ReviewOrRevision,
+            [.. rows.Where(r => r.Kind == DeadlineKind.AwaitingSignature)],
+            reviews,
+            [.. rows.Where(r => r.Kind == DeadlineKind.NoticeTakesEffect)],
+            [.. rows.Where(r => r.Kind == DeadlineKind.Ending)]);
+    }
+
+    /// <summary>
+    /// "om 12 dager", "i dag", "forfalt siden 31.12.2024" (since when, not a count of days nobody can
+    /// picture); for a signature: how long it has waited.
+    /// </summary>
     public static string DaysText(Deadline deadline, DateOnly today)
     {
         var days = deadline.DaysFrom(today);
@@ -214,12 +302,88 @@ public static class DeadlineQueries
         {
             0 => "i dag",
             1 => "om 1 dag",
-            -1 => "forfalt for 1 dag siden",
             > 0 => $"om {days} dager",
-            _ => $"forfalt for {-days} dager siden",
+            _ => $"forfalt siden {Norwegian.Date(deadline.Date)}",
+        };
+    }
+
+    /// <summary>What the user should do about the deadline, in a sentence.</summary>
+    public static string Advice(Deadline deadline, DateOnly today)
+    {
+        var overdue = IsOverdue(deadline, today);
+        return deadline.Kind switch
+        {
+            DeadlineKind.AwaitingSignature =>
+                $"{deadline.SignedCount} av {deadline.PartyNames.Count} har signert. Følg opp de som mangler, og registrer signaturene på avtalesiden.",
+            DeadlineKind.Review => overdue
+                ? "Gjennomfør den årlige gjennomgangen og registrer den på avtalesiden."
+                : "Planlegg den årlige gjennomgangen og registrer den på avtalesiden når den er gjort.",
+            DeadlineKind.Revision => overdue
+                ? "Avtalen er eldre enn to år: revider den ved å lage en ny versjon."
+                : "Avtalen bør revideres (minst annethvert år): lag en ny versjon.",
+            DeadlineKind.NoticeTakesEffect => overdue
+                ? "Oppsigelsen har fått virkning: kontroller at avtalen er avsluttet og at en ny avtale er på plass."
+                : "Avtalen opphører denne dagen. Sørg for at en ny avtale er på plass.",
+            _ => overdue
+                ? "Avtaleperioden er over: lag en ny versjon eller avslutt avtalen."
+                : "Avtaleperioden slutter denne dagen: forny avtalen med en ny versjon, eller la den utløpe.",
         };
     }
 
     public static bool IsOverdue(Deadline deadline, DateOnly today) =>
         deadline.Kind != DeadlineKind.AwaitingSignature && deadline.Date < today;
 }
+
+/// <summary>An agreement due for its yearly review, its revision, or both: named once.</summary>
+public sealed record ReviewDue(Deadline Agreement, DateOnly? ReviewDate, DateOnly? RevisionDate)
+{
+    public DateOnly FirstDate => new[] { ReviewDate, RevisionDate }.Where(d => d is not null).Min()!.Value;
+
+    /// <summary>"Årlig gjennomgang forfalt siden 31.12.2024 og revisjon om 40 dager (15.01.2027)."</summary>
+    public string Text(DateOnly today)
+    {
+        var parts = new List<string>();
+        if (ReviewDate is { } review)
+        {
+            parts.Add($"årlig gjennomgang {When(review, today)}");
+        }
+
+        if (RevisionDate is { } revision)
+        {
+            parts.Add($"revisjon {When(revision, today)}");
+        }
+
+        var text = string.Join(" og ", parts);
+        return char.ToUpper(text[0], Norwegian.Culture) + text[1..] + ".";
+    }
+
+    public string Advice(DateOnly today) => (ReviewDate, RevisionDate) switch
+    {
+        (not null, not null) => "Gjennomfør gjennomgangen, og revider avtalen med en ny versjon.",
+        (not null, null) => ReviewDate < today
+            ? "Gjennomfør gjennomgangen og registrer den på avtalesiden."
+            : "Planlegg gjennomgangen og registrer den på avtalesiden når den er gjort.",
+        _ => "Revider avtalen ved å lage en ny versjon.",
+    };
+
+    public bool IsOverdue(DateOnly today) => FirstDate < today;
+
+    private static string When(DateOnly date, DateOnly today) => (date.DayNumber - today.DayNumber) switch
+    {
+        < 0 => $"forfalt siden {Norwegian.Date(date)}",
+        0 => "i dag",
+        1 => $"om 1 dag ({Norwegian.Date(date)})",
+        var d => $"om {d} dager ({Norwegian.Date(date)})",
+    };
+}
+
+/// <summary>The overview's deadline lists (the first few of each) and the full counts.</summary>
+public sealed record DeadlineSummary(
+    DateOnly Today,
+    int Horizon,
+    IReadOnlyDictionary<DeadlineKind, int> Counts,
+    int ReviewOrRevisionCount,
+    IReadOnlyList<Deadline> AwaitingSignature,
+    IReadOnlyList<ReviewDue> ReviewsDue,
+    IReadOnlyList<Deadline> UnderNotice,
+    IReadOnlyList<Deadline> Ending);

@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SamarbeidsAvtaler.Domain;
+
+namespace SamarbeidsAvtaler.Web.Features.Parties;
+
+public partial class PartyGrid : IDisposable
+{
+    // The rows come sorted from PostgreSQL; a constant key makes the grid's own (stable) sort keep that order.
+    private static readonly Func<PartyRow, object> KeepServerOrder = _ => 0;
+
+    // Column (the row's property) to the sort key in the URL.
+    private static readonly Dictionary<string, string> SortKeys = new()
+    {
+        [nameof(PartyRow.Name)] = "navn",
+        [nameof(PartyRow.Kind)] = "type",
+        [nameof(PartyRow.NumberText)] = "nummer",
+        [nameof(PartyRow.PostalCity)] = "sted",
+    };
+
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private MudDataGrid<PartyRow>? _grid;
+    private int _gridKey;
+    private (string Sort, bool Descending) _gridSort;
+    private PartyListState? _requested;
+    private PartyPage? _page;
+    private CancellationTokenSource? _pending;
+
+    /// <summary>What the list shows: from the URL.</summary>
+    [Parameter, EditorRequired] public PartyListState State { get; set; } = PartyListState.Default;
+
+    /// <summary>The user sorted (column header) or paged: the new state, for the URL.</summary>
+    [Parameter] public EventCallback<PartyListState> StateChanged { get; set; }
+
+    [Parameter, EditorRequired] public ClaimsPrincipal User { get; set; } = new();
+
+    private string NoRowsText => State.IsFiltered
+        ? "Ingen parter passer til søket. Prøv et annet søkeord eller fjern filteret."
+        : State.IncludeInactive ? "Registeret har ingen parter ennå." : "Registeret har ingen aktive parter å vise.";
+
+    private string Summary => _page switch
+    {
+        null => "Henter parter …",
+        { Total: 0 } => NoRowsText,
+        { Total: 1 } => "1 part",
+        { PageCount: 1 } page => $"{page.Total.ToString("N0", Norwegian.Culture)} parter",
+        var page => $"{page.Total.ToString("N0", Norwegian.Culture)} parter, side {page.Page} av {page.PageCount}",
+    };
+
+    protected override void OnInitialized() => _gridSort = (State.Sort, State.Descending);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if ((State.Sort, State.Descending) != _gridSort)
+        {
+            // The grid keeps its own sort state; a sort from the URL (the back button) gets a new grid that starts with it.
+            _gridSort = (State.Sort, State.Descending);
+            _gridKey++;
+            return;
+        }
+
+        if (_requested is not null && State != _requested && _grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+
+    private async Task<GridData<PartyRow>> LoadAsync(GridState<PartyRow> gridState, CancellationToken cancellationToken)
+    {
+        var wanted = State;
+        var sort = gridState.SortDefinitions.FirstOrDefault() is { } definition && SortKeys.TryGetValue(definition.SortBy, out var key)
+            ? (key, definition.Descending)
+            : (PartyListState.DefaultSort, false);
+        if (sort != (wanted.Sort, wanted.Descending))
+        {
+            // A click on a column header: sort anew from the first page.
+            wanted = wanted with { Sort = sort.Item1, Descending = sort.Item2, Page = 1 };
+        }
+
+        _gridSort = sort;
+        _requested = wanted;
+
+        // Typing fast starts loads that overlap: the newer cancels the older and they run one at a time,
+        // so an old answer never lands after a newer one.
+        _pending?.Cancel();
+        var pending = _pending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await _loading.WaitAsync();
+        try
+        {
+            pending.Token.ThrowIfCancellationRequested();
+            _page = await Parties.SearchAsync(User, wanted, pending.Token);
+        }
+        catch (OperationCanceledException) when (pending.IsCancellationRequested)
+        {
+            return Current();
+        }
+        finally
+        {
+            _loading.Release();
+        }
+
+        if (wanted != State)
+        {
+            await StateChanged.InvokeAsync(wanted);
+        }
+
+        // The summary and the pager are outside the grid: show them for the page just loaded.
+        StateHasChanged();
+        return Current();
+    }
+
+    private GridData<PartyRow> Current() => new() { Items = _page?.Rows ?? [], TotalItems = _page?.Rows.Count ?? 0 };
+
+    private Task GoToPageAsync(int page) => StateChanged.InvokeAsync(State with { Page = page });
+
+    private SortDirection Direction(string key) =>
+        State.Sort != key ? SortDirection.None : State.Descending ? SortDirection.Descending : SortDirection.Ascending;
+
+    // A load still running may release the semaphore after this: cancel only.
+    public void Dispose() => _pending?.Cancel();
+}

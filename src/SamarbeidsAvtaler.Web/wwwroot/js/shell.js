@@ -1,0 +1,14 @@
+// The skip link ("Hopp til hovedinnhold") must move keyboard focus into the main content. In the
+// interactive app Blazor's router handles a same-page hash link by scrolling only, so focus would stay
+// on the link. Capture phase: this runs before Blazor's own click handler. A file, not inline script,
+// because the content security policy allows scripts from this site only.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("a.app-skip-link") : null;
+  if (!link) return;
+  const target = document.getElementById((link.getAttribute("href") || "").replace(/^#/, ""));
+  if (!target) return;
+  event.preventDefault();
+  event.stopPropagation();
+  target.focus();
+  target.scrollIntoView();
+}, true);

@@ -1,0 +1,31 @@
+using SamarbeidsAvtaler.Web.Setup;
+
+namespace SamarbeidsAvtaler.DevTools;
+
+/// <summary>
+/// <c>dotnet SamarbeidsAvtaler.DevTools.dll generate-agreements [--count N] | benchmark-pdf</c>: builds the
+/// product's app (same configuration and services) and runs one tool against it. A named class, not
+/// top-level statements, since the product's own <c>Program</c> is public.
+/// </summary>
+internal static class DevToolsProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var command = args.FirstOrDefault();
+        if (command is not (GenerateAgreementsCommand.Name or PdfBenchmarkCommand.Name))
+        {
+            await Console.Error.WriteLineAsync($"Bruk: SamarbeidsAvtaler.DevTools {GenerateAgreementsCommand.Name} [--count N] | {PdfBenchmarkCommand.Name}");
+            return 2;
+        }
+
+        var options = args.Skip(1).ToArray();
+        var app = AppHost.Build(options, applicationName: typeof(AppHost).Assembly.GetName().Name);
+        if (command == GenerateAgreementsCommand.Name)
+        {
+            return await GenerateAgreementsCommand.RunAsync(app.Services, options);
+        }
+
+        await app.UseAppAsync();
+        return await PdfBenchmarkCommand.RunAsync(app);
+    }
+}
