@@ -111,7 +111,7 @@ public sealed class AgreementListTests(BrowserFixture fixture, ITestOutputHelper
     [Fact]
     public async Task A_row_link_opens_the_agreement_after_a_search()
     {
-        const string Title = "Overordna samarbeidsavtale mellom kommunane i Helse Bergen sitt føretaksområde og Helse Bergen HF";
+        const string Title = "Overordna samarbeidsavtale og tenesteavtale 1";
         var page = await NewPageAsync();
         await LogInAsync(page, "saksbehandler@demo.local");
         await OpenAsync(page, "/avtaler");

@@ -28,7 +28,7 @@ public sealed class CooperationManagerTests(BrowserFixture fixture, ITestOutputH
         // Helse Bergen's overarching agreement (seed 004) is among the trust's active kommune–HF agreements.
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Antall avtaler per type og status" });
         await table.GetByRole(AriaRole.Row, new() { Name = "Samarbeidsavtale kommune–HF" }).Locator("a[href*='status=Active']").ClickAsync();
-        await Expect(page.GetByText("Overordna samarbeidsavtale mellom kommunane i Helse Bergen").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Overordna samarbeidsavtale og tenesteavtale 1").First).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class CoverageTests(BrowserFixture fixture, ITestOutputHelper outp
         await using var db = Fixture.Database.CreateDbContext();
         var ulvik = await db.Parties.SingleAsync(p => p.Name == Municipality);
         var bergen = await db.Parties.SingleAsync(p => p.Name == "Helse Bergen HF");
-        var parent = await db.Agreements.Where(a => a.Title.StartsWith("Overordna samarbeidsavtale mellom kommunane i Helse Bergen")
+        var parent = await db.Agreements.Where(a => a.Title.StartsWith("Overordna samarbeidsavtale og tenesteavtale 1")
                 && a.Status == AgreementStatus.Active)
             .Select(a => a.Id).FirstAsync();
         var agreement = Agreement.CreateDraft(

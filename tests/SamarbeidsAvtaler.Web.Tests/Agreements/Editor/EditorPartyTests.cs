@@ -34,8 +34,8 @@ public sealed class EditorPartyTests(AppFactory app) : EditorTestBase(app)
         var bergen = Ids(await Editor.SearchPartiesAsync(Caseworker, id, "Bergen"));
         var demo = Ids(await Editor.SearchPartiesAsync(Caseworker, id, "Demo"));
 
-        bergen.Should().Contain(await PartyIdAsync("Bergen kommune")).And.Contain(await PartyIdAsync("Helse Bergen HF"))
-            .And.Contain(await PartyIdAsync("Områdeutval Bergen kommune"));
+        bergen.Should().Contain(await PartyIdAsync("Bergen kommune")).And.Contain(await PartyIdAsync("Helse Bergen HF"));
+        Ids(await Editor.SearchPartiesAsync(Caseworker, id, "legevakt")).Should().Contain(await PartyIdAsync("Demo interkommunalt legevaktsamarbeid"));
         demo.Should().NotContain(await PartyIdAsync("Demo Spesialistsen"));
     }
 

@@ -14,7 +14,7 @@ public sealed class EditorPickerTests(AppFactory app) : EditorTestBase(app)
 
         hits.Should().Contain(await PartyIdAsync("Bergen kommune"))
             .And.NotContain(await PartyIdAsync("Helse Bergen HF"))
-            .And.NotContain(await PartyIdAsync("Områdeutval Bergen kommune"));
+            .And.NotContain(await PartyIdAsync("Demo interkommunalt legevaktsamarbeid"));
         (await Editor.SearchMunicipalitiesAsync(Caseworker, "Berg")).Should().OnlyContain(c => c.Detail == null || c.Detail.StartsWith("org.nr. "));
     }
 
