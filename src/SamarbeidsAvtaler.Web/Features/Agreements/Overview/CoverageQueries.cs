@@ -148,7 +148,13 @@ public static class CoverageQueries
             .ToListAsync(cancellationToken);
         var ids = shown.Select(m => m.Id).ToList();
 
-        var validService = visible.Where(a => a.Kind == AgreementKind.MunicipalCooperationAgreement && a.Level == AgreementLevel.Service
+        // R4: a level-1 document may cover points itself (004 is «Overordna samarbeidsavtale og tenesteavtale 1»);
+        // a tjenesteavtale counts only while the agreement above it is in force (or replaced by a newer version of
+        // itself): when the overarching agreement has ended, what hangs under it covers nothing.
+        var validService = visible.Where(a => a.Kind == AgreementKind.MunicipalCooperationAgreement
+            && (a.Level == AgreementLevel.Overarching
+                || (a.Level == AgreementLevel.Service && db.Agreements.Any(parent => parent.Id == a.ParentAgreementId
+                    && (parent.Status == AgreementStatus.Active || parent.Status == AgreementStatus.UnderNotice || parent.Status == AgreementStatus.Replaced))))
             && (a.Status == AgreementStatus.Active || a.Status == AgreementStatus.UnderNotice)
             && a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today));
 
