@@ -70,12 +70,11 @@ public sealed record AgreementDetails(
             Add(nameof(NextReviewDate), DateRules.OutOfRangeMessage("Neste gjennomgang"));
         }
         else if (NextReviewDate is { } next && Kind == AgreementKind.MunicipalCooperationAgreement
-                 && next > ReviewRules.LatestFirstReview(ValidFrom, today))
+                 && next > ReviewRules.LatestNextReview(ValidFrom, today))
         {
-            // R3: reviewed every year by 31 December: the first yearly review is never put off past
-            // the end of the year the agreement is in force from (or this year, for an old one).
+            // R3: reviewed every year by 31 December: the next yearly review is at most next year's.
             Add(nameof(NextReviewDate),
-                $"Neste årlige gjennomgang kan ikke settes senere enn {Norwegian.Date(ReviewRules.LatestFirstReview(ValidFrom, today))}: avtalen gjennomgås innen 31. desember hvert år (R3).");
+                $"Neste årlige gjennomgang kan ikke settes senere enn {Norwegian.Date(ReviewRules.LatestNextReview(ValidFrom, today))}: avtalen gjennomgås innen 31. desember hvert år (R3).");
         }
 
         if (Kind != AgreementKind.MunicipalCooperationAgreement && NoticePeriodMonths is < 1 or > 24)
@@ -140,10 +139,11 @@ public static class ReviewRules
 
     /// <summary>
     /// The latest next-review date a caseworker may set when registering or editing: 31 December of
-    /// the year the agreement comes into force, or of this year for one already in force.
+    /// the year after the one the agreement is in force in now (or comes into force): a yearly review
+    /// is never put off by more than a year.
     /// </summary>
-    public static DateOnly LatestFirstReview(DateOnly validFrom, DateOnly today) =>
-        AnnualReviewDeadline(validFrom > today ? validFrom : today);
+    public static DateOnly LatestNextReview(DateOnly validFrom, DateOnly today) =>
+        AnnualReviewDeadline(validFrom > today ? validFrom : today).AddYears(1);
 }
 
 /// <summary>R4: the level an agreement may hang under.</summary>

@@ -140,15 +140,16 @@ public sealed class AgreementRuleEdgeTests
     }
 
     [Fact]
-    public void R3_the_next_yearly_review_cannot_be_put_off_past_31_december_of_the_year_it_is_set_for()
+    public void R3_the_next_yearly_review_is_never_put_off_by_more_than_a_year()
     {
         AgreementDetails Details(DateOnly validFrom, DateOnly review) => new(AgreementKind.MunicipalCooperationAgreement, "Overordna avtale",
             DocumentLanguage.Nynorsk, validFrom, NextReviewDate: review, Level: AgreementLevel.Overarching);
 
-        Details(new DateOnly(2022, 8, 1), new DateOnly(2027, 6, 30)).Validate(Today).Should().ContainSingle(e => e.Field == "NextReviewDate")
-            .Which.Message.Should().Contain("31.12.2026").And.Contain("R3");
-        Details(new DateOnly(2022, 8, 1), new DateOnly(2026, 12, 31)).Validate(Today).Should().BeEmpty();
-        Details(new DateOnly(2027, 3, 1), new DateOnly(2027, 12, 31)).Validate(Today).Should().BeEmpty("in force from 2027: that year's review");
+        Details(new DateOnly(2022, 8, 1), new DateOnly(2028, 6, 30)).Validate(Today).Should().ContainSingle(e => e.Field == "NextReviewDate")
+            .Which.Message.Should().Contain("31.12.2027").And.Contain("R3");
+        Details(new DateOnly(2022, 8, 1), new DateOnly(2026, 12, 31)).Validate(Today).Should().BeEmpty("this year's review");
+        Details(new DateOnly(2022, 8, 1), new DateOnly(2027, 12, 31)).Validate(Today).Should().BeEmpty("next year's review, when this year's is done");
+        Details(new DateOnly(2028, 3, 1), new DateOnly(2029, 12, 31)).Validate(Today).Should().BeEmpty("in force from 2028: at most its second year's review");
     }
 
     [Fact]

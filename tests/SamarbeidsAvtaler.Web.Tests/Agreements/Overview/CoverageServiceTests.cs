@@ -75,6 +75,36 @@ public sealed class CoverageServiceTests(AppFactory app)
     }
 
     [Fact]
+    public async Task R4_a_level_1_document_covers_the_points_it_names_itself()
+    {
+        var setup = await SetupAsync();
+
+        var overarching = await _data.SaveAsync(Municipal(AgreementLevel.Overarching, setup.Municipality, setup.Trust, areas: [1]).SignedByAll());
+
+        var cell = await CellAsync(setup, 1);
+        cell.State.Should().Be(CoverageState.Covered, "004 is «Overordna samarbeidsavtale og tenesteavtale 1»");
+        cell.AgreementId.Should().Be(overarching.Id);
+    }
+
+    [Fact]
+    public async Task R4_when_the_overarching_agreement_has_ended_its_tjenesteavtaler_cover_nothing()
+    {
+        var setup = await SetupAsync();
+        await _data.SaveAsync(Municipal(AgreementLevel.Service, setup.Municipality, setup.Trust, setup.Overarching.Id, areas: [8]).SignedByAll());
+        (await CellAsync(setup, 8)).State.Should().Be(CoverageState.Covered);
+
+        await using (var db = app.Database.CreateDbContext())
+        {
+            var parent = await db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Id == setup.Overarching.Id);
+            parent.GiveNotice(parent.Parties[0].PartyId, "Kari Kommunedirektør", parent.ValidFrom, parent.ValidFrom.AddYears(1).AddDays(1));
+            parent.EndIfDue(parent.ValidFrom.AddYears(1).AddDays(1)).Should().BeTrue();
+            await db.SaveChangesAsync();
+        }
+
+        (await CellAsync(setup, 8)).State.Should().Be(CoverageState.Missing, "a tjenesteavtale hangs under a level 1 that is in force (R4)");
+    }
+
+    [Fact]
     public async Task Coverage_counts_a_kommune_covered_through_its_kommunegruppe()
     {
         var setup = await SetupAsync();
