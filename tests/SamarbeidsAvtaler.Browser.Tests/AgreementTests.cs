@@ -96,7 +96,7 @@ public sealed class AgreementTests(BrowserFixture fixture, ITestOutputHelper out
         await date.PressAsync("Tab");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Registrer oppsigelsen" }).ClickAsync();
 
-        await Expect(Snackbar(page, $"Oppsigelsen er registrert. Avtalen avsluttes {Norwegian.Date(Today.AddYears(1))}.")).ToBeVisibleAsync();
+        await Expect(Snackbar(page, $"Oppsigelsen er registrert. Avtalen gjelder til og med {Norwegian.Date(Today.AddYears(1))}.")).ToBeVisibleAsync();
         await Expect(StatusChip(page)).ToHaveTextAsync($"Oppsagt til {Norwegian.Date(Today.AddYears(1))}");
         await Expect(Detail(Overview(page), "Oppsagt")).ToHaveTextAsync($"{Norwegian.Date(Today)} av Kari Prøvedal for Bergen kommune");
     }

@@ -62,7 +62,7 @@ public static class AgreementStatusExtensions
         AgreementStatus.UnderNotice => "Oppsagt",
         AgreementStatus.Ended => "Avsluttet",
         AgreementStatus.Replaced => "Erstattet",
-        AgreementStatus.Signed => "Signert, ikke i kraft",
+        AgreementStatus.Signed => "Signert",
         _ => status.ToString(),
     };
 }

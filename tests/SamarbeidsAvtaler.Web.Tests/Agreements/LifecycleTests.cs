@@ -246,10 +246,17 @@ public sealed class LifecycleTests(AppFactory app) : IAsyncLifetime
 
         var v1 = await app.ReloadAsync(original.Id);
         var v2 = await app.ReloadAsync(newId);
-        v2.Status.Should().Be(AgreementStatus.Active);
+        // R1: signed before its valid-from (01.01.2027), the new version waits; the old one stays in force.
+        (await app.ReloadAsync(newId)).Status.Should().Be(v2.ValidFrom > AgreementTestData.Today ? AgreementStatus.Signed : AgreementStatus.Active);
+        if (v2.ValidFrom > AgreementTestData.Today)
+        {
+            v1.Status.Should().Be(AgreementStatus.Active);
+            return;
+        }
+
         v1.Status.Should().Be(AgreementStatus.Replaced);
         v1.ReplacedByAgreementId.Should().Be(newId);
-        v1.ReplacedOn.Should().Be(AgreementTestData.Today);
+        v1.ReplacedOn.Should().Be(v2.ValidFrom);
     }
 
     [Fact]
@@ -327,12 +334,12 @@ public sealed class LifecycleTests(AppFactory app) : IAsyncLifetime
             await VersionAsync(agreement.Id));
 
         result.Status.Should().Be(CommandStatus.Ok);
-        result.Message.Should().Be($"Oppsigelsen er registrert. Avtalen avsluttes {givenOn.AddYears(1):dd.MM.yyyy}.");
+        result.Message.Should().Be($"Oppsigelsen er registrert. Avtalen gjelder til og med {givenOn.AddYears(1):dd.MM.yyyy}.");
         var saved = await app.ReloadAsync(agreement.Id);
         saved.Status.Should().Be(AgreementStatus.UnderNotice);
         saved.NoticeGivenByPartyId.Should().Be(municipality.Id);
         saved.NoticeGivenByName.Should().Be("Kari Kommunedirektør");
-        saved.EndsOn.Should().Be(givenOn.AddYears(1));
+        saved.EndsOn.Should().Be(givenOn.AddYears(1).AddDays(1), "R2: in force through the same date a year later, ended from the day after");
     }
 
     [Fact]
@@ -453,7 +460,7 @@ public sealed class LifecycleTests(AppFactory app) : IAsyncLifetime
         ended.Should().BeGreaterThanOrEqualTo(1);
         var saved = await app.ReloadAsync(agreement.Id);
         saved.Status.Should().Be(AgreementStatus.Ended);
-        saved.EndsOn.Should().Be(givenOn.AddYears(1));
+        saved.EndsOn.Should().Be(givenOn.AddYears(1).AddDays(1), "R2: in force through the same date a year later, ended from the day after");
         (await app.ReloadAsync(notYet.Id)).Status.Should().Be(AgreementStatus.UnderNotice);
         await using var db = app.Database.CreateDbContext();
         var audit = await db.AuditEntries.Where(a => a.EntityType == "Agreement" && a.EntityId == agreement.Id.ToString()).ToListAsync();

@@ -47,7 +47,7 @@ public sealed class MyAgreementsTests(AppFactory app)
         var chain = mine.Single(a => a.Current.ReferenceNumber == first.ReferenceNumber);
         chain.Current.Should().Match<MyAgreementVersion>(v => v.Id == second.Id && v.VersionNumber == 2 && v.IsSigned && v.Status == AgreementStatus.Active);
         chain.EarlierSigned.Should().ContainSingle().Which.Should().Match<MyAgreementVersion>(v =>
-            v.Id == first.Id && v.Status == AgreementStatus.Replaced && v.ReplacedOn == AgreementScenarios.Today);
+            v.Id == first.Id && v.Status == AgreementStatus.Replaced && v.ReplacedOn == second.ValidFrom);
         mine.SelectMany(a => a.EarlierSigned.Prepend(a.Current)).Select(v => v.Id).Should().NotContain([others.Id, third.Id]);
         mine.Single(a => a.Current.Id == draftOnly.Id).Current.IsSigned.Should().BeFalse("an unsigned first draft is shown, its PDF marked as a draft");
         mine.Should().OnlyContain(a => a.Current.Title != "Andres driftsavtale");

@@ -96,7 +96,7 @@ public sealed class EditorCreateTests(AppFactory app) : EditorTestBase(app)
         level1.Language.Should().Be(DocumentLanguage.Nynorsk);
         level1.Replaces.Should().Be("overordnet samarbeidsavtale av 01.07.2012");
         level1.NoticePeriodMonths.Should().Be(12, "a kommune–HF agreement is terminated with one year's notice (R2)");
-        level1.NextReviewDate.Should().Be(new DateOnly(2022, 12, 31), "left empty, the review is due by 31 December (R3)");
+        level1.NextReviewDate.Should().Be(new DateOnly(AgreementTestData.Today.Year, 12, 31), "left empty, the review is due by the coming 31 December (R3)");
 
         level2.Level.Should().Be(AgreementLevel.Service);
         level2.ParentAgreementId.Should().Be(overarching);

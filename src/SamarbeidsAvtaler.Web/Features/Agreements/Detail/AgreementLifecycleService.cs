@@ -151,7 +151,7 @@ public sealed class AgreementLifecycleService(
         return await RunAsync(user, id, version, (_, agreement) =>
         {
             agreement.GiveNotice(input.PartyId!.Value, name!, givenOn!.Value, Today);
-            return Ok($"Oppsigelsen er registrert. Avtalen avsluttes {AgreementFormat.Date(agreement.EndsOn)}.");
+            return Ok($"Oppsigelsen er registrert. Avtalen gjelder til og med {AgreementFormat.Date(agreement.LastDayInForce)}.");
         });
     }
 
