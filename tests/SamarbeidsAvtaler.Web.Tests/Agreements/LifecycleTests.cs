@@ -383,6 +383,24 @@ public sealed class LifecycleTests(AppFactory app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task R3_the_review_result_going_to_the_partnarskapsmote_is_recorded_with_its_date()
+    {
+        var agreement = await app.MunicipalAsync(a => a.Active());
+
+        var early = await _lifecycle.RegisterReviewAsync(_caseworker, agreement.Id,
+            new DateInput { Date = Today, ReportedToPartnershipOn = Today.AddDays(-1) }, await VersionAsync(agreement.Id));
+        early.Message.Should().Contain("før gjennomgangen");
+
+        var result = await _lifecycle.RegisterReviewAsync(_caseworker, agreement.Id,
+            new DateInput { Date = Today.AddDays(-3), ReportedToPartnershipOn = Today }, await VersionAsync(agreement.Id));
+
+        result.Status.Should().Be(CommandStatus.Ok);
+        var saved = await app.ReloadAsync(agreement.Id);
+        saved.LastReviewedOn.Should().Be(AgreementTestData.Today.AddDays(-3));
+        saved.ReviewReportedToPartnershipOn.Should().Be(AgreementTestData.Today);
+    }
+
+    [Fact]
     public async Task Review_of_a_draft_in_the_future_or_out_of_range_is_refused()
     {
         var draft = await app.MunicipalAsync();

@@ -38,6 +38,9 @@ public sealed class NoticeInput
 public sealed class DateInput
 {
     public DateTime? Date { get; set; }
+
+    /// <summary>R3 (004): for a yearly review, the day its result went to the partnarskapsmøte, once it has.</summary>
+    public DateTime? ReportedToPartnershipOn { get; set; }
 }
 
 /// <summary>An uploaded file as read from the browser, with what the user said about it.</summary>

@@ -86,13 +86,14 @@ public sealed class AgreementActions(
     {
         var agreement = View.Agreement;
         var intro = agreement.Kind == AgreementKind.MunicipalCooperationAgreement
-            ? "Samarbeidsavtalene mellom kommune og helseforetak skal gjennomgås hvert år innen 31. desember, og revideres minst annethvert år (R3). "
+            ? "Samarbeidsavtalene mellom kommune og helseforetak skal gjennomgås hvert år innen 31. desember, og resultatet går til partnarskapsmøtet; revisjon annethvert år anbefales (R3). "
               + $"Registreres gjennomgangen i dag, er neste gjennomgang {AgreementFormat.Date(ReviewRules.AnnualReviewDeadline(clock.Today().AddYears(1)))}."
             : "Registrer at avtalen er gjennomgått. Neste gjennomgang settes ett år frem.";
         intro += $" Neste gjennomgang nå: {AgreementFormat.Date(agreement.NextReviewDate, "ikke satt")}.";
         var model = new DateInput { Date = Today };
         await DoneAsync(await ShowDateAsync("Registrer gjennomgang", "Dato for gjennomgangen", "Registrer gjennomgangen", intro, model,
-            Command(version => lifecycle.RegisterReviewAsync(user, Id, model, version))));
+            Command(version => lifecycle.RegisterReviewAsync(user, Id, model, version)),
+            askPartnershipDate: agreement.Kind == AgreementKind.MunicipalCooperationAgreement));
     }
 
     public async Task RecordRhfInformedAsync()
@@ -143,9 +144,11 @@ public sealed class AgreementActions(
         return result is { Canceled: false, Data: CommandResult done } ? done : null;
     }
 
-    private Task<CommandResult?> ShowDateAsync(string title, string label, string confirm, string intro, DateInput model, Func<Task<CommandResult>> submit) =>
+    private Task<CommandResult?> ShowDateAsync(string title, string label, string confirm, string intro, DateInput model, Func<Task<CommandResult>> submit,
+        bool askPartnershipDate = false) =>
         ShowAsync<DateDialog>(title, new DialogParameters<DateDialog>
         {
+            { d => d.AskPartnershipDate, askPartnershipDate },
             { d => d.Model, model },
             { d => d.Title, title },
             { d => d.Label, label },

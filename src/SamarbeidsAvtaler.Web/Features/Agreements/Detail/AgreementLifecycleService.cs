@@ -160,6 +160,9 @@ public sealed class AgreementLifecycleService(
     {
         var errors = new List<FieldError>();
         var reviewedOn = PastDate(input.Date, nameof(input.Date), "Datoen for gjennomgangen", errors);
+        var reported = input.ReportedToPartnershipOn is null
+            ? null
+            : PastDate(input.ReportedToPartnershipOn, nameof(input.ReportedToPartnershipOn), "Datoen for partnarskapsmøtet", errors);
         if (errors.Count > 0)
         {
             return CommandResult.Invalid(errors);
@@ -167,7 +170,7 @@ public sealed class AgreementLifecycleService(
 
         return await RunAsync(user, id, version, (_, agreement) =>
         {
-            agreement.RegisterReview(reviewedOn!.Value, Today);
+            agreement.RegisterReview(reviewedOn!.Value, Today, reported);
             return Ok($"Gjennomgangen er registrert. Neste gjennomgang: {AgreementFormat.Date(agreement.NextReviewDate)}.");
         });
     }
