@@ -6,7 +6,8 @@ using SamarbeidsAvtaler.Infrastructure.Data;
 namespace SamarbeidsAvtaler.Web.Features.Agreements.Detail;
 
 /// <summary>
-/// Ends agreements on their own when the notice has run out (R2) or the valid-to date has passed:
+/// Starts signed versions on their valid-from date (R1) and ends agreements on their own when the
+/// notice has run out (R2) or the valid-to date has passed:
 /// at start and then every hour. Outside a request the audit trail records the change as "System".
 /// </summary>
 public sealed class AgreementExpiryService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AgreementExpiryService> logger)
@@ -40,71 +41,60 @@ public sealed class AgreementExpiryService(IServiceScopeFactory scopes, TimeProv
     /// R1: every signed version whose valid-from date has come takes effect, and the version it
     /// replaces is marked replaced from that date, in one transaction; returns how many took effect.
     /// </summary>
-    public async Task<int> TakeEffectDueAgreementsAsync(CancellationToken cancellationToken = default)
+    public Task<int> TakeEffectDueAgreementsAsync(CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var today = clock.Today();
-        var due = await db.Agreements.AsNoTracking()
-            .Where(a => a.Status == AgreementStatus.Signed && a.ValidFrom <= today)
-            .Select(a => a.Id)
-            .ToListAsync(cancellationToken);
-
-        var started = 0;
-        foreach (var id in due)
-        {
-            db.ChangeTracker.Clear();
-            var agreement = await db.Agreements.SingleAsync(a => a.Id == id, cancellationToken);
-            if (!agreement.TakeEffectIfDue(today))
+        return ApplyToDueAsync(a => a.Status == AgreementStatus.Signed && a.ValidFrom <= today, "took effect",
+            async (db, agreement) =>
             {
-                continue;
-            }
-
-            if (agreement.PreviousVersionId is { } previousId)
-            {
-                var previous = await db.Agreements.SingleAsync(a => a.Id == previousId, cancellationToken);
-                // An old version that ended meanwhile is out of force and stays as it is.
-                if (previous.IsInForce)
+                if (!agreement.TakeEffectIfDue(today))
                 {
-                    previous.MarkReplacedBy(agreement);
+                    return false;
                 }
-            }
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                started++;
-                logger.LogInformation("Agreement {AgreementId} ({ReferenceNumber} v{Version}) took effect on {ValidFrom}",
-                    agreement.Id, agreement.ReferenceNumber, agreement.VersionNumber, agreement.ValidFrom);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                logger.LogWarning("Agreement {AgreementId} changed while it was taking effect; the next run tries again", id);
-            }
-        }
+                if (agreement.PreviousVersionId is { } previousId)
+                {
+                    var previous = await db.Agreements.SingleAsync(a => a.Id == previousId, cancellationToken);
+                    // An old version that ended meanwhile is out of force and stays as it is.
+                    if (previous.IsInForce)
+                    {
+                        previous.MarkReplacedBy(agreement);
+                    }
+                }
 
-        return started;
+                return true;
+            }, cancellationToken);
     }
 
     /// <summary>One run: ends every agreement that is due today; returns how many ended.</summary>
-    public async Task<int> EndDueAgreementsAsync(CancellationToken cancellationToken = default)
+    public Task<int> EndDueAgreementsAsync(CancellationToken cancellationToken = default)
+    {
+        var today = clock.Today();
+        return ApplyToDueAsync(
+            a => (a.Status == AgreementStatus.UnderNotice && a.EndsOn <= today)
+                || ((a.Status == AgreementStatus.Active || a.Status == AgreementStatus.UnderNotice) && a.ValidTo < today),
+            "ended", (_, agreement) => Task.FromResult(agreement.EndIfDue(today)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads each due agreement and applies <paramref name="change"/> (false: nothing to do after all),
+    /// saving one agreement per transaction: a conflict on one does not hold back the others, and the
+    /// next run tries it again.
+    /// </summary>
+    private async Task<int> ApplyToDueAsync(
+        System.Linq.Expressions.Expression<Func<Agreement, bool>> isDue, string what,
+        Func<AppDbContext, Agreement, Task<bool>> change, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var today = clock.Today();
-        var due = await db.Agreements.AsNoTracking()
-            .Where(a => (a.Status == AgreementStatus.UnderNotice && a.EndsOn <= today)
-                || ((a.Status == AgreementStatus.Active || a.Status == AgreementStatus.UnderNotice) && a.ValidTo < today))
-            .Select(a => a.Id)
-            .ToListAsync(cancellationToken);
+        var due = await db.Agreements.AsNoTracking().Where(isDue).Select(a => a.Id).ToListAsync(cancellationToken);
 
-        var ended = 0;
+        var changed = 0;
         foreach (var id in due)
         {
-            // One transaction per agreement: a conflict on one does not hold back the others.
             db.ChangeTracker.Clear();
             var agreement = await db.Agreements.SingleAsync(a => a.Id == id, cancellationToken);
-            if (!agreement.EndIfDue(today))
+            if (!await change(db, agreement))
             {
                 continue;
             }
@@ -112,16 +102,16 @@ public sealed class AgreementExpiryService(IServiceScopeFactory scopes, TimeProv
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                ended++;
-                logger.LogInformation("Agreement {AgreementId} ({ReferenceNumber} v{Version}) ended on {EndsOn}",
-                    agreement.Id, agreement.ReferenceNumber, agreement.VersionNumber, agreement.EndsOn);
+                changed++;
+                logger.LogInformation("Agreement {AgreementId} ({ReferenceNumber} v{Version}) {What}",
+                    agreement.Id, agreement.ReferenceNumber, agreement.VersionNumber, what);
             }
             catch (DbUpdateConcurrencyException)
             {
-                logger.LogWarning("Agreement {AgreementId} changed while it was being ended; the next run tries again", id);
+                logger.LogWarning("Agreement {AgreementId} changed while the expiry service worked on it; the next run tries again", id);
             }
         }
 
-        return ended;
+        return changed;
     }
 }
