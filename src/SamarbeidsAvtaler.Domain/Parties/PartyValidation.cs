@@ -99,6 +99,6 @@ public static class PartyValidation
         }
     }
 
-    private static bool IsEmail(string value) =>
+    internal static bool IsEmail(string value) =>
         MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }
