@@ -1,6 +1,6 @@
 namespace SamarbeidsAvtaler.Domain.Users;
 
-/// <summary>The four roles of DOMAIN.md section 1; the role names are what users see.</summary>
+/// <summary>The roles of DOMAIN.md section 1; the role names are what users see.</summary>
 public static class Roles
 {
     public const string Caseworker = "Saksbehandler";
@@ -8,7 +8,10 @@ public static class Roles
     public const string Specialist = "Avtalespesialist";
     public const string Administrator = "Administrator";
 
-    public static readonly IReadOnlyList<string> All = [Caseworker, CooperationManager, Specialist, Administrator];
+    /// <summary>The samarbeidssekretariat of a helsefellesskap (004 § 5.5), linked to its HF or a kommune.</summary>
+    public const string Secretariat = "Sekretariat";
+
+    public static readonly IReadOnlyList<string> All = [Caseworker, CooperationManager, Specialist, Administrator, Secretariat];
 
     /// <summary>Roles that maintain the registers.</summary>
     public const string Maintainers = Caseworker + "," + Administrator;
@@ -18,6 +21,7 @@ public static class Roles
     {
         CooperationManager => [Parties.PartyKind.HealthTrust, Parties.PartyKind.Institution],
         Specialist => [Parties.PartyKind.Specialist],
+        Secretariat => [Parties.PartyKind.HealthTrust, Parties.PartyKind.Municipality],
         _ => [],
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Auditing;
+using SamarbeidsAvtaler.Domain.Committees;
 using SamarbeidsAvtaler.Domain.Parties;
 using SamarbeidsAvtaler.Infrastructure.Auditing;
 using SamarbeidsAvtaler.Infrastructure.Identity;
@@ -33,6 +34,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<StatutoryArea> StatutoryAreas => Set<StatutoryArea>();
     public DbSet<SignedDocument> SignedDocuments => Set<SignedDocument>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<AgendaItemDocument> AgendaItemDocuments => Set<AgendaItemDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

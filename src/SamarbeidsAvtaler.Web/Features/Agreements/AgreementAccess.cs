@@ -10,7 +10,8 @@ public static class AgreementAccess
 {
     /// <summary>
     /// The agreements a user may read. Caseworkers and administrators: all. A samhandlingssjef: those
-    /// their trust (or an institution under it) is party to. An avtalespesialist: their own. Whatever is
+    /// their trust (or an institution under it) is party to; a sekretariat likewise for its HF or kommune.
+    /// An avtalespesialist: their own. Whatever is
     /// filtered out does not exist for that user (404).
     /// </summary>
     public static IQueryable<Agreement> VisibleTo(this IQueryable<Agreement> agreements, AppDbContext db, ClaimsPrincipal user)
@@ -21,7 +22,7 @@ public static class AgreementAccess
         }
 
         var own = user.PartyId() ?? Guid.Empty;
-        if (user.IsInRole(Roles.CooperationManager))
+        if (user.IsInRole(Roles.CooperationManager) || user.IsInRole(Roles.Secretariat))
         {
             var trustAndInstitutions = db.Parties.Where(p => p.Id == own || p.ParentPartyId == own).Select(p => p.Id);
             return agreements.Where(a => db.AgreementParties.Any(ap => ap.AgreementId == a.Id && trustAndInstitutions.Contains(ap.PartyId)));
