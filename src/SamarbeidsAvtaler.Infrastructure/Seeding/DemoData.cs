@@ -21,6 +21,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         ("saksbehandler@demo.local", "Sander Saksbehandler", Roles.Caseworker),
         ("samhandlingssjef@demo.local", "Siri Samhandling", Roles.CooperationManager),
         ("spesialist@demo.local", "Demo Spesialistsen", Roles.Specialist),
+        ("sekretariat@demo.local", "Sigrid Sekretariat", Roles.Secretariat),
     ];
 
     /// <summary>Seed 004's name of the Voss institution.</summary>
@@ -73,6 +74,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
 
         await SeedUsersAsync();
         await new DemoAgreements(db, clock).SeedAsync(cancellationToken);
+        await new DemoCommittees(db, clock).SeedAsync(cancellationToken);
     }
 
     private void SeedParties()
@@ -117,6 +119,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         var partyFor = new Dictionary<string, Guid?>
         {
             [Roles.CooperationManager] = await db.Parties.Where(p => p.Name == "Helse Bergen HF").Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
+            [Roles.Secretariat] = await db.Parties.Where(p => p.Name == "Helse Bergen HF").Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
             [Roles.Specialist] = await db.Parties.Where(p => p.Name == "Demo Spesialistsen").Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
         };
 
