@@ -90,3 +90,15 @@ public sealed class LeadershipForm
     /// <summary>The body's row version the user started from.</summary>
     public uint Version { get; set; }
 }
+
+/// <summary>The date a body is wound up from; the property is named as the service's field errors.</summary>
+public sealed class WindUpInput
+{
+    public DateTime? WoundUpOn { get; set; }
+}
+
+/// <summary>The last day of a member's term when it is ended early.</summary>
+public sealed class EndTermInput
+{
+    public DateTime? TermTo { get; set; }
+}
