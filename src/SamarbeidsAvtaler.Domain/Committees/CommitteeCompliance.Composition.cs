@@ -122,8 +122,9 @@ public static partial class CommitteeCompliance
         var missing = SsuObservers.Where(r => !active.Any(m => m.Representation == r)).ToList();
         if (missing.Count > 0)
         {
-            yield return new ComplianceFinding("R19", ComplianceLevel.Warning, "Observatører mangler",
-                $"{kind.Subject()} har ingen observatør som er {string.Join(", ", missing.Select(r => r.OneOf()))}.", SeedQuotes.SsuObservers);
+            var noun = missing.Count == 1 ? "observatør" : "observatører";
+            yield return new ComplianceFinding("R19", ComplianceLevel.Warning, $"Mangler {noun}",
+                $"{kind.Subject()} mangler {noun}: {string.Join(", ", missing.Select(r => r.OneOf()))}.", SeedQuotes.SsuObservers);
         }
     }
 

@@ -123,18 +123,18 @@ public static partial class CommitteeCompliance
         var wrong = new List<string>();
         if (chair is { } c && c != CommitteeSide.Municipal)
         {
-            wrong.Add($"lederen er fra {c.InSentence()}");
+            wrong.Add($"lederen fra {c.InSentence()}");
         }
 
         if (deputy is { } d && d != CommitteeSide.SpecialistService)
         {
-            wrong.Add($"nestlederen er fra {d.InSentence()}");
+            wrong.Add($"nestlederen fra {d.InSentence()}");
         }
 
         if (wrong.Count > 0)
         {
             return new ComplianceFinding("R20", ComplianceLevel.Breach, title,
-                $"Områdeutvalget skal ha leder fra kommunene og nestleder fra spesialisthelsetjenesten, men i {year} {string.Join(" og ", wrong)}.",
+                $"Områdeutvalget skal ha leder fra kommunene og nestleder fra spesialisthelsetjenesten, men i {year} er {string.Join(" og ", wrong)}.",
                 SeedQuotes.AreaLeadership);
         }
 

@@ -24,14 +24,17 @@ public static class MembershipRules
 
         Choices(candidate, errors);
         var datesValid = Dates(candidate, errors);
+        var alreadyMember = false;
         if (datesValid)
         {
             TermLength(committee, candidate, errors);
-            SamePersonOnce(candidate, others, errors);
+            alreadyMember = AlreadyMember(candidate, others, errors);
         }
 
         PersonalDeputy(candidate, others, datesValid, errors);
-        if (datesValid && candidate.Role.IsVoting())
+
+        // A person already in the body would be counted twice; that refusal says enough.
+        if (datesValid && !alreadyMember && candidate.Role.IsVoting())
         {
             SeatQuotas(committee, candidate, others, errors);
             CountedGroups(committee.Kind, candidate, others, errors);
@@ -100,12 +103,16 @@ public static class MembershipRules
         errors.Add(new FieldError("TermTo", message));
     }
 
-    private static void SamePersonOnce(MemberSnapshot candidate, List<MemberSnapshot> others, List<FieldError> errors)
+    /// <summary>A person holds one membership of a body at a time.</summary>
+    private static bool AlreadyMember(MemberSnapshot candidate, List<MemberSnapshot> others, List<FieldError> errors)
     {
         if (candidate.PersonId != Guid.Empty && others.Any(m => m.PersonId == candidate.PersonId && m.Overlaps(candidate.TermFrom, candidate.TermTo)))
         {
             errors.Add(new FieldError("PersonId", "Personen er allerede medlem av utvalget i denne perioden."));
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>R19: a deputy is the personal deputy of one voting member, and a member has one personal deputy at a time.</summary>
