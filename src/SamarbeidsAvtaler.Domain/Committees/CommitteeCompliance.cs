@@ -180,12 +180,7 @@ public static partial class CommitteeCompliance
     private static IEnumerable<ComplianceFinding> Terms(CommitteeSnapshot committee, DateOnly today)
     {
         var notEnded = committee.Members.Where(m => m.TermTo >= today).ToList();
-        var bodyQuote = committee.Kind switch
-        {
-            CommitteeKind.StrategicCommittee => SeedQuotes.SsuTerm,
-            CommitteeKind.AreaCommittee => SeedQuotes.AreaTerm,
-            _ => null,
-        };
+        var bodyQuote = CommitteeTerms.BodyTermQuote(committee.Kind);
         var found = false;
 
         var endingSoon = notEnded

@@ -32,7 +32,8 @@ public static class CommitteeTerms
 
     internal static bool IsTooLong(MemberSnapshot member, TermLimit limit) => member.TermTo > LastDay(member.TermFrom, limit.Years);
 
-    private static string? BodyTermQuote(CommitteeKind kind) => kind switch
+    /// <summary>The seed's words for a body's term: SSU and områdeutval are elected for 4 years at a time (004).</summary>
+    internal static string? BodyTermQuote(CommitteeKind kind) => kind switch
     {
         CommitteeKind.StrategicCommittee => SeedQuotes.SsuTerm,
         CommitteeKind.AreaCommittee => SeedQuotes.AreaTerm,
