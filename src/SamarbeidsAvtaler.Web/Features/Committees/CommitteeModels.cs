@@ -111,3 +111,9 @@ public sealed record CommitteeView(
 
 /// <summary>A save's result: the body's id and its row version now; on a conflict the values now stored.</summary>
 public sealed record CommitteeSaved(Guid Id, uint Version, CommitteeForm? Current = null);
+
+/// <summary>One body on the overview of all bodies: its row and this year's findings, worst first.</summary>
+public sealed record CommitteeStanding(CommitteeRow Committee, IReadOnlyList<ComplianceFinding> Findings)
+{
+    public IEnumerable<ComplianceFinding> Problems => Findings.Where(f => f.Level != ComplianceLevel.Fulfilled).OrderByDescending(f => f.Level);
+}

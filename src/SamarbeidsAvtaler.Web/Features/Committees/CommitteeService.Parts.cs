@@ -126,7 +126,7 @@ public sealed partial class CommitteeService
         }, $"Ledelsen for {year} er lagret.", ct);
     }
 
-    private async Task<List<CommitteeRow>> RowsAsync(AppDbContext db, ClaimsPrincipal user, CommitteeFilter filter, CancellationToken ct)
+    private async Task<List<CommitteeStanding>> StandingsAsync(AppDbContext db, ClaimsPrincipal user, CommitteeFilter filter, CancellationToken ct)
     {
         var today = clock.Today();
         var query = db.Committees.AsNoTracking().VisibleTo(db, user);
@@ -148,7 +148,49 @@ public sealed partial class CommitteeService
                               db.CommitteeMembers.Count(m => m.CommitteeId == c.Id && m.Role == MemberRole.Member && m.TermFrom <= today && m.TermTo >= today),
                               0, 0))
             .ToListAsync(ct);
-        return [.. rows.OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.Create(Norwegian.Culture, ignoreCase: true))];
+        var snapshots = await CommitteeSnapshotLoader.LoadManyAsync(db, [.. rows.Select(r => r.Id)], ct);
+        return
+        [
+            .. rows.Select(r => Standing(r, CommitteeRules.Check(snapshots[r.Id], today.Year, today)))
+                .OrderBy(s => s.Committee.Kind).ThenBy(s => s.Committee.Name, StringComparer.Create(Norwegian.Culture, ignoreCase: true)),
+        ];
+    }
+
+    private static CommitteeStanding Standing(CommitteeRow row, IReadOnlyList<ComplianceFinding> findings) =>
+        new(row with
+        {
+            Breaches = findings.Count(f => f.Level == ComplianceLevel.Breach),
+            Warnings = findings.Count(f => f.Level == ComplianceLevel.Warning),
+        }, findings);
+
+    /// <summary>The compliance panel of a body for a calendar year (composition and terms as of today), or null when the user may not see it.</summary>
+    public async Task<IReadOnlyList<ComplianceFinding>?> ComplianceAsync(ClaimsPrincipal user, Guid id, int year, CancellationToken ct = default)
+    {
+        if (!user.MayReadCommittees() || year < DateRules.Earliest.Year || year > DateRules.Latest.Year)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await db.Committees.VisibleTo(db, user).AnyAsync(c => c.Id == id, ct))
+        {
+            return null;
+        }
+
+        var snapshot = await CommitteeSnapshotLoader.LoadAsync(db, id, ct);
+        return snapshot is null ? null : CommitteeRules.Check(snapshot, year, clock.Today());
+    }
+
+    /// <summary>Every active body the user can see with this year's findings (issue 9 § 4, "one overview of all bodies").</summary>
+    public async Task<IReadOnlyList<CommitteeStanding>> OverviewAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!user.MayReadCommittees())
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await StandingsAsync(db, user, new CommitteeFilter(Active: true), ct);
     }
 
     private static async Task<List<MemberView>> MembersAsync(AppDbContext db, Guid id, CancellationToken ct)

@@ -32,8 +32,7 @@ public sealed partial class CommitteeService(IDbContextFactory<AppDbContext> con
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await RowsAsync(db, user, filter, ct);
-        return rows;
+        return [.. (await StandingsAsync(db, user, filter, ct)).Select(s => s.Committee)];
     }
 
     /// <summary>The body page, or null when the body does not exist or the user may not see it.</summary>

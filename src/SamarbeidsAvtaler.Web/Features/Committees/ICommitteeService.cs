@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SamarbeidsAvtaler.Domain.Committees;
 using SamarbeidsAvtaler.Web.Components;
 using SamarbeidsAvtaler.Web.Features.Parties;
 
@@ -8,6 +9,10 @@ namespace SamarbeidsAvtaler.Web.Features.Committees;
 public interface ICommitteeService
 {
     Task<IReadOnlyList<CommitteeRow>> ListAsync(ClaimsPrincipal user, CommitteeFilter filter, CancellationToken ct = default);
+
+    Task<IReadOnlyList<ComplianceFinding>?> ComplianceAsync(ClaimsPrincipal user, Guid id, int year, CancellationToken ct = default);
+
+    Task<IReadOnlyList<CommitteeStanding>> OverviewAsync(ClaimsPrincipal user, CancellationToken ct = default);
 
     Task<CommitteeView?> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct = default);
 
