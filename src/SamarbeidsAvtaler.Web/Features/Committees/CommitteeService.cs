@@ -63,9 +63,11 @@ public sealed partial class CommitteeService(IDbContextFactory<AppDbContext> con
         CommitteeLink? Optional(Guid? linkId) => linkId is { } v && links.Any(l => l.Id == v) ? Link(v) : null;
         var ordered = links.OrderBy(l => l.Kind).ThenBy(l => l.Name, StringComparer.CurrentCulture).ToList();
 
-        var area = await db.Set<CommitteeAreaMunicipality>().AsNoTracking().Where(m => m.CommitteeId == id)
-            .Join(db.Parties, m => m.MunicipalityId, p => p.Id, (m, p) => new PartyOption(p.Id, p.Name))
-            .OrderBy(p => p.Name).ToListAsync(ct);
+        var area = await (from m in db.Set<CommitteeAreaMunicipality>().AsNoTracking()
+                          where m.CommitteeId == id
+                          join p in db.Parties on m.MunicipalityId equals p.Id
+                          orderby p.Name
+                          select new PartyOption(p.Id, p.Name)).ToListAsync(ct);
         var quotas = await QuotasAsync(db, id, ct);
         var members = await MembersAsync(db, id, ct);
         var leadership = await LeadershipAsync(db, id, members, ct);
