@@ -6,7 +6,7 @@ namespace SamarbeidsAvtaler.Web.Features.Committees.Meetings;
 /// <summary>The meetings' queries and commands, as the pages use them (an interface so component tests can stand in).</summary>
 public interface IMeetingService
 {
-    Task<MeetingPage?> ListAsync(ClaimsPrincipal user, Guid committeeId, MeetingListFilter filter, int page, CancellationToken ct = default);
+    Task<MeetingListPage?> ListAsync(ClaimsPrincipal user, Guid committeeId, MeetingListFilter filter, int page, CancellationToken ct = default);
 
     Task<MeetingView?> GetAsync(ClaimsPrincipal user, Guid committeeId, Guid meetingId, CancellationToken ct = default);
 

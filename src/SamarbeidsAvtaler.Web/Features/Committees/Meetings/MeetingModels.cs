@@ -19,7 +19,7 @@ public sealed record MeetingRow(
     MeetingStatus Status, int AgendaItemCount, MinutesStatus? MinutesStatus, DateOnly? MinutesPublishedOn);
 
 /// <summary>A page of a body's meetings; <see cref="Page"/> is the page actually shown (clamped to the last).</summary>
-public sealed record MeetingPage(IReadOnlyList<MeetingRow> Rows, int Total, int Page, int PageCount, bool CanMaintain);
+public sealed record MeetingListPage(IReadOnlyList<MeetingRow> Rows, int Total, int Page, int PageCount, bool CanMaintain);
 
 /// <summary>The body a meeting belongs to, as the meeting pages name it.</summary>
 public sealed record CommitteeHeading(Guid Id, string Name, string ShortName);

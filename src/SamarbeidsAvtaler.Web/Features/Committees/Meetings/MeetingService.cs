@@ -33,7 +33,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> conte
     // ---- Reads -------------------------------------------------------------------------------
 
     /// <summary>A page of the body's meetings, ordered and paged in PostgreSQL; null when the body is not the user's to see.</summary>
-    public async Task<MeetingPage?> ListAsync(ClaimsPrincipal user, Guid committeeId, MeetingListFilter filter, int page, CancellationToken ct = default)
+    public async Task<MeetingListPage?> ListAsync(ClaimsPrincipal user, Guid committeeId, MeetingListFilter filter, int page, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await db.Committees.AsNoTracking().VisibleTo(db, user).AnyAsync(c => c.Id == committeeId, ct))
@@ -57,7 +57,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> conte
             .Select(m => new MeetingRow(m.Id, m.Date, m.StartTime, m.EndTime, m.Location, m.IsDigital, m.Status,
                 m.AgendaItems.Count(), m.MinutesStatus, m.MinutesPublishedOn))
             .ToListAsync(ct);
-        return new MeetingPage(rows, total, shown, pageCount, canMaintain);
+        return new MeetingListPage(rows, total, shown, pageCount, canMaintain);
     }
 
     /// <summary>The meeting page, or null when the meeting is missing, not the body's, or the body is not the user's to see.</summary>
