@@ -19,6 +19,7 @@ using SamarbeidsAvtaler.Web.Features.Agreements.Detail;
 using SamarbeidsAvtaler.Web.Features.Agreements.Editor;
 using SamarbeidsAvtaler.Web.Features.Agreements.List;
 using SamarbeidsAvtaler.Web.Features.Agreements.Overview;
+using SamarbeidsAvtaler.Web.Features.Committees.Meetings;
 using SamarbeidsAvtaler.Web.Features.MyAgreements;
 using SamarbeidsAvtaler.Web.Features.Parties;
 using SamarbeidsAvtaler.Web.Features.Users;
@@ -133,6 +134,7 @@ public static class ServiceRegistration
         services.AddAgreementOverviewServices();
         services.AddAgreementDetailServices();
         services.AddAgreementEditorServices();
+        services.AddMeetingServices();
         return services;
     }
 }
