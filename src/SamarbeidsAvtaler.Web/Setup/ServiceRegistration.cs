@@ -104,7 +104,10 @@ public static class ServiceRegistration
             services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysPath)).SetApplicationName("SamarbeidsAvtaler");
         }
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Minutes and agreement sections may hold 100 000 characters; SignalR's default of 32 KB per
+        // message would close the circuit on saving one, losing the text. 1 MB covers them in UTF-8 JSON.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 1024 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CircuitContext>();
