@@ -97,7 +97,12 @@ public abstract class EditorTestBase(AppFactory app) : IAsyncLifetime
     protected async Task SignAsync(Guid id)
     {
         await using var db = App.Database.CreateDbContext();
-        var agreement = await db.Agreements.Include(a => a.Parties).SingleAsync(a => a.Id == id);
+        var agreement = await db.Agreements.Include(a => a.Parties).Include(a => a.StatutoryAreas).SingleAsync(a => a.Id == id);
+        if (agreement.Level == AgreementLevel.Service && agreement.StatutoryAreas.Count == 0)
+        {
+            agreement.SetStatutoryAreas([2]);
+        }
+
         var parties = await db.Parties.Where(p => p.IsActive && (p.Kind == PartyKind.Municipality || p.Kind == PartyKind.MunicipalGroup
             || p.Kind == PartyKind.HealthTrust || p.Kind == PartyKind.Institution)).ToListAsync();
         agreement.SetParties(parties.Select(p => (p, (string?)"Signa Tarsen", (string?)"Leiar")));

@@ -92,8 +92,8 @@ public sealed class EditorValidationTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task R4_a_party_of_a_level_2_agreement_must_be_party_of_the_level_1_above()
     {
-        var outsider = await CreatePartyAsync("Utanforvik kommune");
         var overarching = await SignedAsync(Municipal("Overordna utan Utanforvik", AgreementLevel.Overarching));
+        var outsider = await CreatePartyAsync("Utanforvik kommune");
         var service = await CreateAsync(Municipal("Tenesteavtale med partskontroll", AgreementLevel.Service, overarching));
         await AddPartiesAsync(service, await PartyIdAsync("Bergen kommune"));
 
