@@ -69,7 +69,7 @@ public sealed class CommitteeActions(
         var taken = View.Leadership.Select(l => l.Year).ToHashSet();
         var model = new LeadershipForm
         {
-            Year = year?.Year ?? Enumerable.Range(clock.Today().Year, 5).First(y => !taken.Contains(y)),
+            Year = year?.Year ?? Enumerable.Range(clock.Today().Year, 5).Where(y => !taken.Contains(y)).DefaultIfEmpty(clock.Today().Year).First(),
             ChairMemberId = year?.Chair?.MemberId,
             DeputyChairMemberId = year?.DeputyChair?.MemberId,
             HostSide = year?.HostSide,
