@@ -14,6 +14,7 @@ using SamarbeidsAvtaler.Infrastructure.Seeding;
 using SamarbeidsAvtaler.Web.Components;
 using SamarbeidsAvtaler.Web.Components.Localization;
 using SamarbeidsAvtaler.Web.Features.AccessLog;
+using SamarbeidsAvtaler.Web.Features.Committees.Fees;
 using SamarbeidsAvtaler.Web.Features.Account;
 using SamarbeidsAvtaler.Web.Features.Agreements.Detail;
 using SamarbeidsAvtaler.Web.Features.Agreements.Editor;
@@ -133,6 +134,7 @@ public static class ServiceRegistration
         services.AddAgreementOverviewServices();
         services.AddAgreementDetailServices();
         services.AddAgreementEditorServices();
+        services.AddFeeServices();
         return services;
     }
 }
