@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SamarbeidsAvtaler.Domain.Committees;
 using SamarbeidsAvtaler.Domain.Committees.Fees;
+using SamarbeidsAvtaler.Domain.Users;
 using SamarbeidsAvtaler.Infrastructure.Data;
 using SamarbeidsAvtaler.Web.Features.Account;
 
@@ -14,6 +15,9 @@ namespace SamarbeidsAvtaler.Web.Features.Committees.Fees;
 /// </summary>
 public static class FeeAccess
 {
+    /// <summary>The roles that may open the fee pages (the same as read the committees).</summary>
+    public const string ReaderRoles = Roles.Caseworker + "," + Roles.Administrator + "," + Roles.Secretariat + "," + Roles.CooperationManager;
+
     public static IQueryable<FeeClaim> VisibleTo(this IQueryable<FeeClaim> claims, AppDbContext db, ClaimsPrincipal user)
     {
         if (user.IsMaintainer())

@@ -60,7 +60,7 @@ public sealed record FeeClaimFilter(Guid? PersonId, Guid? MunicipalityId, DateOn
 public sealed record FeeClaimRow(Guid Id, string PersonName, string MunicipalityName, DateOnly PeriodFrom, DateOnly PeriodTo,
     FeeClaimStatus Status, int ActivityCount, decimal Total, bool IsComplete);
 
-public sealed record FeeClaimPage(IReadOnlyList<FeeClaimRow> Rows, int Total);
+public sealed record FeeClaimResults(IReadOnlyList<FeeClaimRow> Rows, int Total);
 
 public sealed record FeeFilterOptions(IReadOnlyList<FeeOption> Fastleger, IReadOnlyList<FeeOption> Municipalities, bool CanCreate);
 

@@ -102,7 +102,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> contexts, TimePro
     // ---- The register ------------------------------------------------------------------------
 
     /// <summary>One page (0-based) of the claims the user may see, newest period first, filtered in PostgreSQL.</summary>
-    public async Task<FeeClaimPage> SearchAsync(ClaimsPrincipal user, FeeClaimFilter filter, int page, int pageSize, CancellationToken ct = default)
+    public async Task<FeeClaimResults> SearchAsync(ClaimsPrincipal user, FeeClaimFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Clamp(page, 0, 100_000);
@@ -117,7 +117,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> contexts, TimePro
             return new FeeClaimRow(c.Id, view.PersonName, view.MunicipalityName, c.PeriodFrom, c.PeriodTo, c.Status, c.Activities.Count,
                 view.Total, view.FinaliseProblems.Count == 0);
         }).ToList();
-        return new FeeClaimPage(rows, total);
+        return new FeeClaimResults(rows, total);
     }
 
     /// <summary>Every claim the filter finds (at most <see cref="MaxExportClaims"/>), with its lines, for the CSV.</summary>
