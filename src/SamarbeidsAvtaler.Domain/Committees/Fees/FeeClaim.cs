@@ -150,7 +150,7 @@ public class FeeClaim : IAudited
         var errors = new List<FieldError>(normalised.Validate());
         if (errors.Count == 0 && (normalised.StartDate < PeriodFrom || normalised.StartDate > PeriodTo))
         {
-            errors.Add(new FieldError(nameof(FeeActivity.Start),
+            errors.Add(new FieldError(nameof(FeeActivityDetails.StartDate),
                 $"Aktiviteten starter {Norwegian.Date(normalised.StartDate)}, utenfor kravets periode {Norwegian.Date(PeriodFrom)}–{Norwegian.Date(PeriodTo)}."));
         }
 

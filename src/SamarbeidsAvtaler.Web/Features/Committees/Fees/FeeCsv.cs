@@ -25,7 +25,7 @@ public static class FeeCsv
             {
                 yield return Csv.Line(claim.PersonName, claim.MunicipalityName, claim.Period, claim.Status.DisplayName(),
                     Norwegian.Date(DateOnly.FromDateTime(line.Start)), line.Kind.DisplayName(), Time(line.Start), End(line),
-                    line.InsideOfficeHours ? "Ja" : "Nei", Number(line.HourlyRate),
+                    line.InsideOfficeHours ? "Ja" : "Nei") + ";" + string.Join(';', Number(line.HourlyRate),
                     line.Multiplier?.ToString(CultureInfo.InvariantCulture) ?? (line.NeedsMultiplier ? "Må velges" : string.Empty),
                     line.StartedHalfHours?.ToString(CultureInfo.InvariantCulture), Number(line.Amount));
             }
@@ -33,9 +33,10 @@ public static class FeeCsv
             total += claim.Total;
         }
 
-        yield return Csv.Line("Sum", null, null, null, null, null, null, null, null, null, null, null, Number(total));
+        yield return "Sum" + new string(';', 12) + Number(total);
     }
 
+    /// <summary>Kroner with a decimal comma and no grouping; written unquoted, since the separator is the semicolon.</summary>
     public static string Number(decimal? amount) => amount?.ToString("0.00", Norwegian.Culture) ?? string.Empty;
 
     private static string Time(DateTime time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);

@@ -12,7 +12,8 @@ public sealed class FeeActivityForm
 {
     public const int TimeMaxLength = 5;
 
-    private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "H.mm", "HH.mm", "HHmm", "H"];
+    // "%H": a single-letter custom format must be marked, or it is read as a standard format.
+    private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "H.mm", "HH.mm", "HHmm", "%H"];
 
     public FeeActivityKind? Kind { get; set; }
     public DateTime? Date { get; set; }
@@ -85,6 +86,7 @@ public sealed class FeeActivityForm
     public string FieldFor(string domainField) => domainField switch
     {
         nameof(FeeActivity.Start) => Date is { } d && DateRules.InRange(DateOnly.FromDateTime(d)) ? nameof(StartTime) : nameof(Date),
+        nameof(FeeActivityDetails.StartDate) => nameof(Date),
         nameof(FeeActivity.End) => nameof(EndTime),
         nameof(FeeActivity.Kind) => nameof(Kind),
         nameof(FeeActivity.ChosenMultiplier) => nameof(ChosenMultiplier),
