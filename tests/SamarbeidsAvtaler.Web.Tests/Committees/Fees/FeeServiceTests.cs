@@ -95,7 +95,7 @@ public sealed class FeeServiceTests(AppFactory app)
         var result = await app.WithFeesAsync(s => s.CreateClaimAsync(caseworker, NewClaim(person, outside)));
 
         result.Errors.Should().ContainSingle(e => e.Field == nameof(NewClaimForm.MunicipalityId));
-        (await app.WithFeesAsync(s => s.GetMunicipalitiesForAsync(caseworker, person))).Select(m => m.Name).Should().Contain("Voss herad").And.NotContain("Helse Sør-Øst RHF");
+        (await app.WithFeesAsync(s => s.GetMunicipalitiesForAsync(caseworker, person))).Options.Select(m => m.Name).Should().Contain("Voss herad").And.NotContain("Helse Sør-Øst RHF");
     }
 
     [Fact]

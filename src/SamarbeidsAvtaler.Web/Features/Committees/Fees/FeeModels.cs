@@ -23,6 +23,9 @@ public sealed record FastlegeOption(Guid Id, string Name, GpEmployment? Employme
     };
 }
 
+/// <summary>The kommuner that can pay a fastlege's claim, and the one to suggest when there is an obvious one.</summary>
+public sealed record FeeMunicipalityChoice(IReadOnlyList<FeeOption> Options, Guid? Suggested);
+
 /// <summary>A meeting an activity can be linked to: in a body the fastlege sits in, within the claim's period.</summary>
 public sealed record FeeMeetingOption(Guid Id, string Label, DateOnly Date, TimeOnly StartTime, TimeOnly? EndTime);
 

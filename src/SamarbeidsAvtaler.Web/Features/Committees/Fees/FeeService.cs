@@ -163,11 +163,18 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> contexts, TimePro
             .OrderBy(o => o.Name, StringComparer.Create(Norwegian.Culture, false))];
     }
 
-    /// <summary>The kommuner that can pay a fastlege's claim: those of the helsefellesskap(er) of the bodies they sit in; the first is the suggestion.</summary>
-    public async Task<IReadOnlyList<FeeOption>> GetMunicipalitiesForAsync(ClaimsPrincipal user, Guid personId, CancellationToken ct = default)
+    /// <summary>
+    /// The kommuner that can pay a fastlege's claim: those of the helsefellesskap(er) of the bodies they sit in,
+    /// the fastlege's own area first. Suggested: the fastlege's own kommune, or the only kommune of their area.
+    /// </summary>
+    public async Task<FeeMunicipalityChoice> GetMunicipalitiesForAsync(ClaimsPrincipal user, Guid personId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await MunicipalitiesAsync(db, user, personId, ct);
+        var options = await MunicipalitiesAsync(db, user, personId, ct);
+        var own = await db.Persons.Where(p => p.Id == personId).Select(p => p.OrganisationPartyId).FirstOrDefaultAsync(ct);
+        var area = options.Where(o => o.InArea).ToList();
+        var suggested = options.FirstOrDefault(o => o.Id == own)?.Id ?? (area.Count == 1 ? area[0].Id : null);
+        return new FeeMunicipalityChoice([.. options.Select(o => new FeeOption(o.Id, o.Name))], suggested);
     }
 
     public async Task<CommandResult<Guid>> CreateClaimAsync(ClaimsPrincipal user, NewClaimForm form, CancellationToken ct = default)
@@ -455,7 +462,9 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> contexts, TimePro
     private static Task<uint?> VersionAsync(AppDbContext db, Guid id, CancellationToken ct) =>
         db.FeeClaims.Where(c => c.Id == id).Select(c => (uint?)EF.Property<uint>(c, "Version")).FirstOrDefaultAsync(ct);
 
-    private static async Task<IReadOnlyList<FeeOption>> MunicipalitiesAsync(AppDbContext db, ClaimsPrincipal user, Guid personId, CancellationToken ct)
+    private sealed record MunicipalityOption(Guid Id, string Name, bool InArea);
+
+    private static async Task<IReadOnlyList<MunicipalityOption>> MunicipalitiesAsync(AppDbContext db, ClaimsPrincipal user, Guid personId, CancellationToken ct)
     {
         var eligible = FeeAccess.EligibleFastlegeIds(db, user);
         var seats = db.CommitteeMembers.Where(m => m.PersonId == personId && m.Representation == Representation.GeneralPractitioner && eligible.Contains(m.PersonId))
@@ -467,9 +476,10 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> contexts, TimePro
             .Select(a => a.MunicipalityId).ToListAsync(ct);
         var options = await db.Parties.AsNoTracking()
             .Where(p => p.Kind == PartyKind.Municipality && p.IsActive && (parties.Contains(p.Id) || area.Contains(p.Id)))
-            .Select(p => new FeeOption(p.Id, p.Name)).ToListAsync(ct);
+            .Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         // The kommuner of the fastlege's own area first: the likely payer.
-        return [.. options.OrderBy(o => area.Contains(o.Id) ? 0 : 1).ThenBy(o => o.Name, StringComparer.Create(Norwegian.Culture, false))];
+        return [.. options.Select(o => new MunicipalityOption(o.Id, o.Name, area.Contains(o.Id)))
+            .OrderBy(o => o.InArea ? 0 : 1).ThenBy(o => o.Name, StringComparer.Create(Norwegian.Culture, false))];
     }
 
     private static async Task<IReadOnlyList<FeeMeetingOption>> MeetingOptionsAsync(AppDbContext db, Guid personId, DateOnly periodFrom, DateOnly periodTo,
