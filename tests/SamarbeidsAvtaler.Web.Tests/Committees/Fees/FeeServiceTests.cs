@@ -341,6 +341,39 @@ public sealed class FeeServiceTests(AppFactory app)
         second.Rows.Select(r => r.Id).Should().Equal(march);
     }
 
+    [Fact]
+    public async Task An_activity_links_to_a_meeting_of_a_body_the_fastlege_sits_in_and_to_no_other()
+    {
+        var person = await app.FastlegeAsync();
+        var stranger = await app.FastlegeAsync();
+        Guid own, other;
+        await using (var db = app.Database.CreateDbContext())
+        {
+            var committee = await db.CommitteeMembers.Where(m => m.PersonId == person).Select(m => m.CommitteeId).SingleAsync();
+            var otherCommittee = await db.CommitteeMembers.Where(m => m.PersonId == stranger).Select(m => m.CommitteeId).SingleAsync();
+            var meeting = Meeting.Plan(committee, new MeetingDetails(Wednesday, new TimeOnly(10, 0), new TimeOnly(12, 0), "Voss sjukehus", false), DateTimeOffset.UtcNow);
+            var elsewhere = Meeting.Plan(otherCommittee, new MeetingDetails(Wednesday, new TimeOnly(13, 0), new TimeOnly(14, 0), null, true), DateTimeOffset.UtcNow);
+            db.Meetings.AddRange(meeting, elsewhere);
+            await db.SaveChangesAsync();
+            (own, other) = (meeting.Id, elsewhere.Id);
+        }
+
+        var claim = await app.ClaimAsync(person, March, MarchEnd);
+        var view = await app.ViewAsync(claim);
+        view.Meetings.Select(m => m.Id).Should().Equal(own);
+
+        var caseworker = await app.UserAsync(Caseworker);
+        var foreign = Activity(FeeActivityKind.Meeting, Wednesday, "13:00", "14:00", true);
+        foreign.MeetingId = other;
+        (await app.WithFeesAsync(s => s.SaveActivityAsync(caseworker, claim, null, view.Version, foreign))).Errors
+            .Should().ContainSingle(e => e.Field == nameof(FeeActivityForm.MeetingId));
+
+        var linked = Activity(FeeActivityKind.Meeting, Wednesday, "10:00", "12:00", true);
+        linked.MeetingId = own;
+        await app.AddAsync(claim, linked);
+        (await app.ViewAsync(claim)).Lines.Single().MeetingLabel.Should().StartWith("Testutval honorar").And.EndWith("10.03.2027");
+    }
+
     private static NewClaimForm NewClaim(Guid person, Guid municipality) => new()
     {
         PersonId = person,

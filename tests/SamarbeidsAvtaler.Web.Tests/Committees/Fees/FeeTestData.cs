@@ -8,6 +8,7 @@ using SamarbeidsAvtaler.Domain.Committees.Fees;
 using SamarbeidsAvtaler.Domain.Users;
 using SamarbeidsAvtaler.Infrastructure.Identity;
 using SamarbeidsAvtaler.Infrastructure.Seeding;
+using SamarbeidsAvtaler.Testing;
 using SamarbeidsAvtaler.Web.Components;
 using SamarbeidsAvtaler.Web.Features.Account;
 using SamarbeidsAvtaler.Web.Features.Committees.Fees;
@@ -32,14 +33,18 @@ internal static class FeeTestData
         return await action(scope.ServiceProvider.GetRequiredService<FeeService>());
     }
 
-    /// <summary>A new fastlege in a new faglig utval of Helse Bergen's helsefellesskap.</summary>
+    /// <summary>
+    /// A new fastlege in a new faglig utval of a helsefellesskap of its own between Voss herad and Helse Bergen HF,
+    /// so Helse Bergen's users see it and the demo's helsefellesskap stays as composed for other tests.
+    /// </summary>
     public static async Task<Guid> FastlegeAsync(this AppFactory app, GpEmployment? employment = GpEmployment.SelfEmployed,
         Representation representation = Representation.GeneralPractitioner)
     {
         await using var db = app.Database.CreateDbContext();
         var now = DateTimeOffset.UtcNow;
-        var overarching = await db.Agreements.Where(a => a.Title == DemoAgreements.OverarchingTitle && a.Level == AgreementLevel.Overarching)
-            .OrderByDescending(a => a.VersionNumber).FirstAsync();
+        var overarching = AgreementScenarios.MunicipalDraft(AgreementLevel.Overarching,
+            await db.Parties.SingleAsync(p => p.Name == DemoFees.PayingMunicipality), await db.Parties.SingleAsync(p => p.Name == "Helse Bergen HF"));
+        db.Agreements.Add(overarching);
         var key = Guid.NewGuid().ToString("N")[..8];
         var committee = Committee.Create(new CommitteeDetails($"Testutval honorar {key}", $"TH {key[..4]}", CommitteeKind.ProfessionalCommittee, overarching.Id), now);
         db.Committees.Add(committee);
