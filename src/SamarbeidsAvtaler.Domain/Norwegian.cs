@@ -26,4 +26,11 @@ public static class Norwegian
     /// <summary>A name used inside a sentence: first letter lower case, acronyms ("HF", "RHF") left alone.</summary>
     public static string InSentence(string name) =>
         name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1]) ? char.ToLower(name[0], Culture) + name[1..] : name;
+
+    /// <summary>"a", "a og b", "a, b og c".</summary>
+    public static string JoinAnd(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " og " + list[^1];
+    }
 }

@@ -14,12 +14,14 @@ using SamarbeidsAvtaler.Infrastructure.Seeding;
 using SamarbeidsAvtaler.Web.Components;
 using SamarbeidsAvtaler.Web.Components.Localization;
 using SamarbeidsAvtaler.Web.Features.AccessLog;
-using SamarbeidsAvtaler.Web.Features.Committees.Fees;
 using SamarbeidsAvtaler.Web.Features.Account;
 using SamarbeidsAvtaler.Web.Features.Agreements.Detail;
 using SamarbeidsAvtaler.Web.Features.Agreements.Editor;
 using SamarbeidsAvtaler.Web.Features.Agreements.List;
 using SamarbeidsAvtaler.Web.Features.Agreements.Overview;
+using SamarbeidsAvtaler.Web.Features.Committees;
+using SamarbeidsAvtaler.Web.Features.Committees.Fees;
+using SamarbeidsAvtaler.Web.Features.Committees.Meetings;
 using SamarbeidsAvtaler.Web.Features.MyAgreements;
 using SamarbeidsAvtaler.Web.Features.Parties;
 using SamarbeidsAvtaler.Web.Features.Users;
@@ -104,7 +106,10 @@ public static class ServiceRegistration
             services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysPath)).SetApplicationName("SamarbeidsAvtaler");
         }
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Minutes and agreement sections may hold 100 000 characters; SignalR's default of 32 KB per
+        // message would close the circuit on saving one, losing the text. 1 MB covers them in UTF-8 JSON.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 1024 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CircuitContext>();
@@ -134,6 +139,8 @@ public static class ServiceRegistration
         services.AddAgreementOverviewServices();
         services.AddAgreementDetailServices();
         services.AddAgreementEditorServices();
+        services.AddCommitteeServices();
+        services.AddMeetingServices();
         services.AddFeeServices();
         return services;
     }

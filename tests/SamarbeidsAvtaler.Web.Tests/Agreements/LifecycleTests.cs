@@ -343,6 +343,46 @@ public sealed class LifecycleTests(AppFactory app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task R2_after_a_notice_the_HF_notifies_its_RHF_and_the_RHF_Helsedirektoratet_and_deadlines_list_what_is_missing()
+    {
+        var agreement = await app.MunicipalAsync(a => a.Active());
+        await using var db = app.Database.CreateDbContext();
+        var municipality = await db.PartyAsync(AgreementTestData.BergenMunicipality);
+        var givenOn = AgreementTestData.Today.AddDays(-10).ToDateTime(TimeOnly.MinValue);
+        (await _lifecycle.GiveNoticeAsync(_caseworker, agreement.Id,
+            new NoticeInput { PartyId = municipality.Id, GivenByName = "Kari Kommunedirektør", GivenOn = givenOn }, await VersionAsync(agreement.Id)))
+            .Status.Should().Be(CommandStatus.Ok);
+        var deadlines = app.Services.CreateScope().ServiceProvider.GetRequiredService<SamarbeidsAvtaler.Web.Features.Agreements.Overview.DeadlineService>();
+
+        var listed = await deadlines.LoadAsync(_caseworker, 30, SamarbeidsAvtaler.Web.Features.Agreements.Overview.DeadlineKind.NoticeNotification, 1, SamarbeidsAvtaler.Web.Features.Agreements.Overview.DeadlineService.MaxPageSize);
+        listed.Value!.Rows.Should().Contain(r => r.AgreementId == agreement.Id, "a notice not yet passed on to RHF and Helsedirektoratet is a deadline");
+
+        var directorateFirst = await _lifecycle.RecordNoticeNotificationAsync(_caseworker, agreement.Id,
+            new NoticeNotificationInput { Notification = NoticeNotification.DirectorateByRhf, NotifiedBy = "Rune RHF", Date = givenOn.AddDays(2) },
+            await VersionAsync(agreement.Id));
+        directorateFirst.Succeeded.Should().BeFalse("004: the RHF passes on what its HF told it, in that order");
+        var future = await _lifecycle.RecordNoticeNotificationAsync(_caseworker, agreement.Id,
+            new NoticeNotificationInput { Notification = NoticeNotification.RhfByTrust, NotifiedBy = "Hanne HF", Date = givenOn.AddDays(30) },
+            await VersionAsync(agreement.Id));
+        future.Succeeded.Should().BeFalse("a notification cannot be dated in the future");
+
+        var rhf = await _lifecycle.RecordNoticeNotificationAsync(_caseworker, agreement.Id,
+            new NoticeNotificationInput { Notification = NoticeNotification.RhfByTrust, NotifiedBy = "Hanne HF", Date = givenOn.AddDays(1) },
+            await VersionAsync(agreement.Id));
+        rhf.Message.Should().Contain("Gjenstår: RHF har varslet Helsedirektoratet");
+        var directorate = await _lifecycle.RecordNoticeNotificationAsync(_caseworker, agreement.Id,
+            new NoticeNotificationInput { Notification = NoticeNotification.DirectorateByRhf, NotifiedBy = "Rune RHF", Date = givenOn.AddDays(3) },
+            await VersionAsync(agreement.Id));
+
+        directorate.Message.Should().Contain("Både RHF og Helsedirektoratet er varslet");
+        var saved = await app.ReloadAsync(agreement.Id);
+        saved.RhfNotifiedOfNoticeBy.Should().Be("Hanne HF");
+        saved.DirectorateNotifiedOfNoticeOn.Should().Be(DateOnly.FromDateTime(givenOn.AddDays(3)));
+        (await deadlines.LoadAsync(_caseworker, 30, SamarbeidsAvtaler.Web.Features.Agreements.Overview.DeadlineKind.NoticeNotification, 1, SamarbeidsAvtaler.Web.Features.Agreements.Overview.DeadlineService.MaxPageSize))
+            .Value!.Rows.Should().NotContain(r => r.AgreementId == agreement.Id);
+    }
+
+    [Fact]
     public async Task Notice_on_a_draft_by_a_stranger_in_the_future_or_out_of_range_is_refused()
     {
         var draft = await app.MunicipalAsync();

@@ -63,6 +63,20 @@ public sealed class CoverageMatrixTests : MudTestContext
     }
 
     [Fact]
+    public void R4_a_point_under_an_ended_overarching_agreement_says_why_it_is_missing_and_is_not_counted()
+    {
+        var cells = new Dictionary<int, CoverageCell> { [8] = new(CoverageState.ParentEnded, AgreementId, "KA-2022-0007", null, 1) };
+        var result = new CoverageResult([new CoverageArea(8, "Jordmortjenester")], [new CoverageRow(Guid.NewGuid(), "Voss herad", cells)], 1, 1, 1);
+
+        var matrix = Render<CoverageMatrix>(p => p.Add(m => m.Result, result).Add(m => m.Caption, "Dekning"));
+
+        var cell = matrix.Find("tbody td a");
+        cell.TextContent.Should().Contain("Overordnet avsluttet");
+        cell.GetAttribute("title").Should().Contain("KA-2022-0007 dekker ikke lenger").And.Contain("R4");
+        matrix.FindAll("tbody td").Last().TextContent.Trim().Should().Be("0 av 1");
+    }
+
+    [Fact]
     public void The_table_scrolls_in_its_own_labelled_box_with_the_kommune_column_as_row_headers()
     {
         var matrix = RenderMatrix();

@@ -27,6 +27,11 @@ public sealed class HomeService(IDbContextFactory<AppDbContext> contexts)
             return "/mine-avtaler";
         }
 
+        if (user.IsInRole(Roles.Secretariat))
+        {
+            return "/utvalg/oversikt";
+        }
+
         return user.IsInRole(Roles.CooperationManager) ? "/oversikt" : null;
     }
 

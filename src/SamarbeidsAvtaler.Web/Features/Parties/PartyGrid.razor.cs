@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SamarbeidsAvtaler.Domain;
+using SamarbeidsAvtaler.Web.Components;
 
 namespace SamarbeidsAvtaler.Web.Features.Parties;
 
@@ -19,13 +20,12 @@ public partial class PartyGrid : IDisposable
         [nameof(PartyRow.PostalCity)] = "sted",
     };
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly LatestLoad _loads = new();
     private MudDataGrid<PartyRow>? _grid;
     private int _gridKey;
     private (string Sort, bool Descending) _gridSort;
     private PartyListState? _requested;
     private PartyPage? _page;
-    private CancellationTokenSource? _pending;
 
     /// <summary>What the list shows: from the URL.</summary>
     [Parameter, EditorRequired] public PartyListState State { get; set; } = PartyListState.Default;
@@ -81,24 +81,13 @@ public partial class PartyGrid : IDisposable
         _gridSort = sort;
         _requested = wanted;
 
-        // Typing fast starts loads that overlap: the newer cancels the older and they run one at a time,
-        // so an old answer never lands after a newer one.
-        _pending?.Cancel();
-        var pending = _pending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await _loading.WaitAsync();
-        try
-        {
-            pending.Token.ThrowIfCancellationRequested();
-            _page = await Parties.SearchAsync(User, wanted, pending.Token);
-        }
-        catch (OperationCanceledException) when (pending.IsCancellationRequested)
+        var (completed, page) = await _loads.RunAsync(token => Parties.SearchAsync(User, wanted, token), cancellationToken);
+        if (!completed)
         {
             return Current();
         }
-        finally
-        {
-            _loading.Release();
-        }
+
+        _page = page;
 
         if (wanted != State)
         {
@@ -117,6 +106,5 @@ public partial class PartyGrid : IDisposable
     private SortDirection Direction(string key) =>
         State.Sort != key ? SortDirection.None : State.Descending ? SortDirection.Descending : SortDirection.Ascending;
 
-    // A load still running may release the semaphore after this: cancel only.
-    public void Dispose() => _pending?.Cancel();
+    public void Dispose() => _loads.Dispose();
 }

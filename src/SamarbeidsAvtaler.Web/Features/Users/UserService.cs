@@ -402,9 +402,12 @@ public sealed class UserService(IDbContextFactory<AppDbContext> contexts, IServi
             return id;
         }
 
-        errors.Add(new(nameof(UserForm.Party), form.Role == Roles.Specialist
-            ? "En avtalespesialist må knyttes til sin egen part i partsregisteret. Søk på navn eller HPR-nummer."
-            : "En samhandlingssjef må knyttes til et helseforetak eller en institusjon."));
+        errors.Add(new(nameof(UserForm.Party), form.Role switch
+        {
+            Roles.Specialist => "En avtalespesialist må knyttes til sin egen part i partsregisteret. Søk på navn eller HPR-nummer.",
+            Roles.Secretariat => "Et sekretariat må knyttes til helseforetaket eller kommunen det hører til.",
+            _ => "En samhandlingssjef må knyttes til et helseforetak eller en institusjon.",
+        }));
         return null;
     }
 

@@ -153,7 +153,7 @@ public sealed class EditorConcurrencyTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task Two_users_saving_statutory_points_at_once_one_is_saved_and_the_other_gets_the_conflict()
     {
-        var overarching = await CreateAsync(Municipal("Overordna for samtidige punkt", AgreementLevel.Overarching));
+        var overarching = await SignedAsync(Municipal("Overordna for samtidige punkt", AgreementLevel.Overarching));
         var service = await CreateAsync(Municipal("Tenesteavtale for samtidige punkt", AgreementLevel.Service, overarching));
         var version = (await Editor.GetStatutoryAreasAsync(Caseworker, service))!.Version;
 

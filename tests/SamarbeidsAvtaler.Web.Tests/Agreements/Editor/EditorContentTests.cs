@@ -97,7 +97,7 @@ public sealed class EditorContentTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task Statutory_point_12_is_refused_on_an_agreement_valid_from_before_1_august_2022()
     {
-        var overarching = await CreateAsync(Municipal("Overordna frå 2022", AgreementLevel.Overarching, validFrom: new DateTime(2022, 1, 1)));
+        var overarching = await SignedAsync(Municipal("Overordna frå 2022", AgreementLevel.Overarching, validFrom: new DateTime(2022, 1, 1)));
         var service = await CreateAsync(Municipal("Tenesteavtale frå juli 2022", AgreementLevel.Service, overarching, validFrom: new DateTime(2022, 7, 1)));
         var form = (await Editor.GetStatutoryAreasAsync(Caseworker, service))!;
         form.Offered.Select(a => a.Number).Should().Equal(Enumerable.Range(1, 11), "on 01.07.2022 § 6-2 had 11 points");
@@ -112,7 +112,7 @@ public sealed class EditorContentTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task Statutory_points_from_august_2022_are_thirteen_and_a_later_change_of_date_is_checked_again()
     {
-        var overarching = await CreateAsync(Municipal("Overordna frå august 2022", AgreementLevel.Overarching));
+        var overarching = await SignedAsync(Municipal("Overordna frå august 2022", AgreementLevel.Overarching));
         var service = await CreateAsync(Municipal("Tenesteavtale om barn og unge", AgreementLevel.Service, overarching));
         var form = (await Editor.GetStatutoryAreasAsync(Caseworker, service))!;
         form.Offered.Should().Contain(a => a.Number == 13 && a.Title == "Tjenester til barn og unge med behov for sammensatte tjenester");
@@ -130,7 +130,7 @@ public sealed class EditorContentTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task Saving_the_details_of_a_level_2_agreement_keeps_its_points()
     {
-        var overarching = await CreateAsync(Municipal("Overordna for lagring", AgreementLevel.Overarching));
+        var overarching = await SignedAsync(Municipal("Overordna for lagring", AgreementLevel.Overarching));
         var service = await CreateAsync(Municipal("Tenesteavtale for lagring", AgreementLevel.Service, overarching));
         (await Editor.SaveStatutoryAreasAsync(Caseworker, service, [2, 4], (await Editor.GetStatutoryAreasAsync(Caseworker, service))!.Version))
             .Succeeded.Should().BeTrue();

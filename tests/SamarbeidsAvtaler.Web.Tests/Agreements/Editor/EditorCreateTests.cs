@@ -81,9 +81,10 @@ public sealed class EditorCreateTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task R2_R3_R4_R5_kommune_HF_agreements_are_created_on_three_levels_each_under_the_one_above()
     {
-        var overarching = await CreateAsync(Municipal("Overordna samarbeidsavtale Bergen", AgreementLevel.Overarching));
+        var overarching = await SignedAsync(Municipal("Overordna samarbeidsavtale Bergen", AgreementLevel.Overarching));
         var service = await CreateAsync(Municipal("Tenesteavtale utskrivingsklare pasientar Bergen", AgreementLevel.Service, overarching));
         var areas = await Editor.SaveStatutoryAreasAsync(Caseworker, service, [1, 5, 12], (await Editor.GetStatutoryAreasAsync(Caseworker, service))!.Version);
+        await SignAsync(service);
         var supplementary = await CreateAsync(Municipal("Særavtale om hospitering Bergen", AgreementLevel.Supplementary, service, binding: false));
 
         areas.Succeeded.Should().BeTrue(areas.Message);
@@ -182,7 +183,7 @@ public sealed class EditorCreateTests(AppFactory app) : EditorTestBase(app)
     {
         var bergen = await PartyIdAsync("Bergen kommune");
         var operating = await CreateAsync(Operating("Driftsavtale med valgt kommune", bergen));
-        var overarching = await CreateAsync(Municipal("Overordna avtale for visning", AgreementLevel.Overarching));
+        var overarching = await SignedAsync(Municipal("Overordna avtale for visning", AgreementLevel.Overarching));
         var service = await CreateAsync(Municipal("Tenesteavtale for visning", AgreementLevel.Service, overarching));
 
         (await Editor.GetDetailsAsync(Caseworker, operating))!.PracticeMunicipality!.Name.Should().Be("Bergen kommune");

@@ -49,7 +49,7 @@ public sealed class EditorPageTests(AppFactory app) : EditorTestBase(app)
     {
         var client = await App.LoggedInAsync(WebClient.Caseworker);
         var cooperation = await CreateAsync(SpecialistCooperation("Samarbeidsavtale for sidetest"));
-        var overarching = await CreateAsync(Municipal("Overordna for sidetest", AgreementLevel.Overarching));
+        var overarching = await SignedAsync(Municipal("Overordna for sidetest", AgreementLevel.Overarching));
         var service = await CreateAsync(Municipal("Tenesteavtale for sidetest", AgreementLevel.Service, overarching));
 
         (await client.GetHtmlAsync($"/avtaler/{cooperation}/rediger/samarbeidsformer")).Should().Contain("Tilsyn med inneliggende pasienter");

@@ -30,8 +30,8 @@ public sealed class EditorPickerTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task The_parent_search_offers_only_levels_the_agreement_may_hang_under()
     {
-        var overarching = await CreateAsync(Municipal("Overordna Plukketest", AgreementLevel.Overarching));
-        var service = await CreateAsync(Municipal("Tenesteavtale Plukketest", AgreementLevel.Service, overarching));
+        var overarching = await SignedAsync(Municipal("Overordna Plukketest", AgreementLevel.Overarching));
+        var service = await SignedAsync(Municipal("Tenesteavtale Plukketest", AgreementLevel.Service, overarching));
         var supplementary = await CreateAsync(Municipal("Særavtale Plukketest", AgreementLevel.Supplementary, service, binding: true));
 
         var forService = Ids(await Editor.SearchParentsAsync(Caseworker, "plukketest", AgreementLevel.Service, exclude: null));
@@ -48,7 +48,7 @@ public sealed class EditorPickerTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task The_parent_search_finds_by_reference_number_and_treats_wildcards_as_text()
     {
-        var overarching = await CreateAsync(Municipal("Overordna med saksnummer", AgreementLevel.Overarching));
+        var overarching = await SignedAsync(Municipal("Overordna med saksnummer", AgreementLevel.Overarching));
         await using var db = App.Database.CreateDbContext();
         var number = await db.Agreements.Where(a => a.Id == overarching).Select(a => a.ReferenceNumber).SingleAsync();
 

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SamarbeidsAvtaler.Domain.Agreements;
+using SamarbeidsAvtaler.Domain.Parties;
+using SamarbeidsAvtaler.Testing;
 using SamarbeidsAvtaler.Web.Components;
 using SamarbeidsAvtaler.Web.Features.Agreements.Editor;
 
@@ -78,6 +80,35 @@ public abstract class EditorTestBase(AppFactory app) : IAsyncLifetime
         var result = await Editor.CreateAsync(Caseworker, form);
         result.Succeeded.Should().BeTrue("creating {0} should succeed, but: {1} {2}", form.Title, result.Message, Describe(result));
         return result.Value;
+    }
+
+    /// <summary>
+    /// An agreement created through the editor and then signed by the organisations of the
+    /// register, so that level 2 and 3 agreements may hang under it (R4: only under a signed parent).
+    /// </summary>
+    protected async Task<Guid> SignedAsync(AgreementForm form)
+    {
+        var id = await CreateAsync(form);
+        await SignAsync(id);
+        return id;
+    }
+
+    /// <summary>Signs a draft in the database, with every organisation of the register as party.</summary>
+    protected async Task SignAsync(Guid id)
+    {
+        await using var db = App.Database.CreateDbContext();
+        var agreement = await db.Agreements.Include(a => a.Parties).Include(a => a.StatutoryAreas).SingleAsync(a => a.Id == id);
+        if (agreement.Level == AgreementLevel.Service && agreement.StatutoryAreas.Count == 0)
+        {
+            agreement.SetStatutoryAreas([2]);
+        }
+
+        var parties = await db.Parties.Where(p => p.IsActive && (p.Kind == PartyKind.Municipality || p.Kind == PartyKind.MunicipalGroup
+            || p.Kind == PartyKind.HealthTrust || p.Kind == PartyKind.Institution)).ToListAsync();
+        agreement.SetParties(parties.Select(p => (p, (string?)"Signa Tarsen", (string?)"Leiar")));
+        agreement.AddSection("Formål", "Partane samarbeider om tenestene.");
+        agreement.SignedByAll(new DateOnly(2022, 6, 24));
+        await db.SaveChangesAsync();
     }
 
     protected async Task AddPartiesAsync(Guid id, params Guid[] partyIds)

@@ -66,7 +66,7 @@ public sealed class EditorValidationTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task R4_level_2_under_another_level_2_is_refused()
     {
-        var overarching = await CreateAsync(Municipal("Overordna for R4-test", AgreementLevel.Overarching));
+        var overarching = await SignedAsync(Municipal("Overordna for R4-test", AgreementLevel.Overarching));
         var service = await CreateAsync(Municipal("Tenesteavtale for R4-test", AgreementLevel.Service, overarching));
 
         // Not offered by the picker; sent by hand.
@@ -74,6 +74,34 @@ public sealed class EditorValidationTests(AppFactory app) : EditorTestBase(app)
 
         result.Errors.Should().ContainSingle(e => e.Field == nameof(AgreementForm.ParentAgreement))
             .Which.Message.Should().Be("En tjenesteavtale (nivå 2) kan ikke høre under en tjenesteavtale (nivå 2) (R4).");
+    }
+
+    [Fact]
+    public async Task R4_level_2_under_an_unsigned_level_1_is_refused()
+    {
+        var draft = await CreateAsync(Municipal("Overordna som ikkje er signert", AgreementLevel.Overarching));
+
+        var result = await Editor.CreateAsync(Caseworker, Municipal("Tenesteavtale under utkast", AgreementLevel.Service, draft));
+
+        result.Errors.Should().ContainSingle(e => e.Field == nameof(AgreementForm.ParentAgreement))
+            .Which.Message.Should().Contain("må være signert og ikke avsluttet").And.Contain("Utkast").And.Contain("R4");
+        (await Editor.SearchParentsAsync(Caseworker, "ikkje er signert", AgreementLevel.Service, exclude: null)).Should().BeEmpty(
+            "the picker offers only signed parents that have not ended");
+    }
+
+    [Fact]
+    public async Task R4_a_party_of_a_level_2_agreement_must_be_party_of_the_level_1_above()
+    {
+        var overarching = await SignedAsync(Municipal("Overordna utan Utanforvik", AgreementLevel.Overarching));
+        var outsider = await CreatePartyAsync("Utanforvik kommune");
+        var service = await CreateAsync(Municipal("Tenesteavtale med partskontroll", AgreementLevel.Service, overarching));
+        await AddPartiesAsync(service, await PartyIdAsync("Bergen kommune"));
+
+        var result = await Editor.AddPartyAsync(Caseworker, service, outsider, await VersionAsync(service));
+
+        result.Succeeded.Should().BeFalse();
+        result.Message.Should().Contain("«Utanforvik kommune» er ikke part i avtalen over").And.Contain("R4");
+        (await StoredAsync(service)).Parties.Select(p => p.PartyId).Should().NotContain(outsider);
     }
 
     [Fact]
@@ -90,7 +118,7 @@ public sealed class EditorValidationTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task R4_level_1_with_agreements_under_it_cannot_become_level_2()
     {
-        var top = await CreateAsync(Municipal("Overordna som skal flyttast", AgreementLevel.Overarching));
+        var top = await SignedAsync(Municipal("Overordna som skal flyttast", AgreementLevel.Overarching));
         var other = await CreateAsync(Municipal("Ein annan overordna", AgreementLevel.Overarching));
         await CreateAsync(Municipal("Tenesteavtale under den første", AgreementLevel.Service, top));
         var form = (await Editor.GetDetailsAsync(Caseworker, top))!;
@@ -107,7 +135,7 @@ public sealed class EditorValidationTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task R5_level_3_without_a_binding_answer_is_refused()
     {
-        var overarching = await CreateAsync(Municipal("Overordna for R5-test", AgreementLevel.Overarching));
+        var overarching = await SignedAsync(Municipal("Overordna for R5-test", AgreementLevel.Overarching));
         var form = Municipal("Særavtale utan svar om binding", AgreementLevel.Supplementary, overarching);
 
         var result = await Editor.CreateAsync(Caseworker, form);
@@ -122,7 +150,7 @@ public sealed class EditorValidationTests(AppFactory app) : EditorTestBase(app)
     [Fact]
     public async Task R5_a_binding_særavtale_is_stored_as_binding_and_levels_1_and_2_are_binding_by_law()
     {
-        var overarching = await CreateAsync(Municipal("Overordna for binding", AgreementLevel.Overarching, binding: false));
+        var overarching = await SignedAsync(Municipal("Overordna for binding", AgreementLevel.Overarching, binding: false));
         var supplementary = await CreateAsync(Municipal("Bindande særavtale", AgreementLevel.Supplementary, overarching, binding: true));
 
         (await StoredAsync(overarching)).IsLegallyBinding.Should().BeTrue("a level 1 agreement binds by law whatever the form said");
@@ -171,5 +199,14 @@ public sealed class EditorValidationTests(AppFactory app) : EditorTestBase(app)
         var result = await Editor.CreateAsync(Caseworker, form);
 
         result.Errors.Should().ContainSingle(e => e.Field == nameof(AgreementForm.Kind)).Which.Message.Should().Be("Velg avtaletype.");
+    }
+
+    private async Task<Guid> CreatePartyAsync(string name)
+    {
+        await using var db = App.Database.CreateDbContext();
+        var party = SamarbeidsAvtaler.Domain.Parties.Party.Create(new(SamarbeidsAvtaler.Domain.Parties.PartyKind.Municipality, name), DateTimeOffset.UtcNow);
+        db.Parties.Add(party);
+        await db.SaveChangesAsync();
+        return party.Id;
     }
 }

@@ -101,7 +101,9 @@ public sealed class CoverageServiceTests(AppFactory app)
             await db.SaveChangesAsync();
         }
 
-        (await CellAsync(setup, 8)).State.Should().Be(CoverageState.Missing, "a tjenesteavtale hangs under a level 1 that is in force (R4)");
+        var cell = await CellAsync(setup, 8);
+        cell.State.Should().Be(CoverageState.ParentEnded, "a tjenesteavtale hangs under a level 1 that is in force (R4), and the page says why it is missing");
+        cell.ReferenceNumber.Should().NotBeNull("the cell names the tjenesteavtale that no longer covers the point");
     }
 
     [Fact]

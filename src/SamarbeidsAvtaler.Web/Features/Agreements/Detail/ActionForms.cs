@@ -34,6 +34,14 @@ public sealed class NoticeInput
     public DateTime? GivenOn { get; set; }
 }
 
+/// <summary>R2 (004): who passed a notice on, and when: the HF to its RHF, or the RHF to Helsedirektoratet.</summary>
+public sealed class NoticeNotificationInput
+{
+    public NoticeNotification? Notification { get; set; }
+    public DateTime? Date { get; set; }
+    public string? NotifiedBy { get; set; }
+}
+
 /// <summary>A single date: the yearly review, or the day the RHF was informed.</summary>
 public sealed class DateInput
 {

@@ -96,6 +96,19 @@ public sealed class AgreementActions(
             askPartnershipDate: agreement.Kind == AgreementKind.MunicipalCooperationAgreement));
     }
 
+    public async Task RecordNoticeNotificationAsync()
+    {
+        var agreement = View.Agreement;
+        var model = new NoticeNotificationInput { Date = Today, Notification = agreement.MissingNoticeNotifications().FirstOrDefault() };
+        var parameters = new DialogParameters<NoticeNotificationDialog>
+        {
+            { d => d.Model, model },
+            { d => d.Agreement, agreement },
+            { d => d.Submit, Command(version => lifecycle.RecordNoticeNotificationAsync(user, Id, model, version)) },
+        };
+        await DoneAsync(await ShowAsync<NoticeNotificationDialog>("Registrer varsling av oppsigelsen", parameters));
+    }
+
     public async Task RecordRhfInformedAsync()
     {
         var informed = View.Agreement.RhfInformedOn;

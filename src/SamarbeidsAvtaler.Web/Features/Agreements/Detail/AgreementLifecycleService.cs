@@ -175,6 +175,32 @@ public sealed class AgreementLifecycleService(
         });
     }
 
+    /// <summary>R2 (004): the HF told its RHF of a notice, or the RHF told Helsedirektoratet.</summary>
+    public async Task<CommandResult> RecordNoticeNotificationAsync(ClaimsPrincipal user, Guid id, NoticeNotificationInput input, uint version)
+    {
+        var errors = new List<FieldError>();
+        if (input.Notification is not { } notification || !Enum.IsDefined(notification))
+        {
+            errors.Add(new(nameof(input.Notification), "Velg hvilket varsel som er sendt."));
+        }
+
+        var by = Text(input.NotifiedBy, nameof(input.NotifiedBy), "Hvem som sendte varselet", Agreement.NameMaxLength, errors, required: true);
+        var on = PastDate(input.Date, nameof(input.Date), "Datoen for varselet", errors);
+        if (errors.Count > 0)
+        {
+            return CommandResult.Invalid(errors);
+        }
+
+        return await RunAsync(user, id, version, (_, agreement) =>
+        {
+            agreement.RecordNoticeNotification(input.Notification!.Value, on!.Value, by!, Today);
+            var missing = agreement.MissingNoticeNotifications();
+            return Ok(missing.Count == 0
+                ? "Varselet er registrert. Både RHF og Helsedirektoratet er varslet om oppsigelsen."
+                : $"Varselet er registrert. Gjenstår: {Norwegian.InSentence(missing[0].DisplayName())}.");
+        });
+    }
+
     /// <summary>The day the avtalespesialist informed the RHF of a samarbeidsavtale (000).</summary>
     public async Task<CommandResult> RecordRhfInformedAsync(ClaimsPrincipal user, Guid id, DateInput input, uint version)
     {

@@ -372,6 +372,12 @@ public sealed class AgreementEditorService(IDbContextFactory<AppDbContext> conte
             return CommandResult<uint>.From(CommandResult.Refused("Parten finnes ikke eller er deaktivert. Søk og velg en part fra listen."));
         }
 
+        var parentId = await db.Agreements.Where(a => a.Id == id).Select(a => a.ParentAgreementId).FirstOrDefaultAsync(ct);
+        if (parentId is { } parent && await Editing.PartiesOutsideParentAsync(db, parent, [partyId]) is { } outside)
+        {
+            return CommandResult<uint>.From(CommandResult.Refused(outside));
+        }
+
         return await ChangePartiesAsync(db, id, version, current => [.. current, (party, null, null)], ct);
     }
 

@@ -42,9 +42,9 @@ public static class Editing
         a.Kind, a.Title, a.Language, a.ValidFrom, a.ValidTo, a.NextReviewDate, a.NoticePeriodMonths, a.Level,
         a.ParentAgreementId, a.IsLegallyBinding, a.Replaces, a.MeetingFrequency, a.ContactRoutines, a.Compensation, a.PracticePosition);
 
-    /// <summary>Statuses whose agreement can still have level 2 and 3 agreements hung under it.</summary>
+    /// <summary>R4: a level 2 or 3 agreement hangs under a signed parent that has not ended.</summary>
     private static readonly AgreementStatus[] ParentStatuses =
-        [AgreementStatus.Draft, AgreementStatus.AwaitingSignature, AgreementStatus.Active, AgreementStatus.UnderNotice];
+        [AgreementStatus.Signed, AgreementStatus.Active, AgreementStatus.UnderNotice];
 
     /// <summary>R4: the levels an agreement of <paramref name="level"/> may hang under; with no level chosen yet, every level anything may hang under.</summary>
     public static List<AgreementLevel> ParentLevelsFor(AgreementLevel? level) =>
@@ -76,17 +76,22 @@ public static class Editing
         if (level != AgreementLevel.Overarching && details.ParentAgreementId is { } parentId)
         {
             var parent = await db.Agreements.AsNoTracking()
-                .Where(a => a.Id == parentId && a.Id != agreementId && a.Kind == AgreementKind.MunicipalCooperationAgreement && ParentStatuses.Contains(a.Status))
-                .Select(a => new { a.Level })
-                .FirstOrDefaultAsync();
-            if (parent?.Level is not { } parentLevel)
+                .FirstOrDefaultAsync(a => a.Id == parentId && a.Id != agreementId && a.Kind == AgreementKind.MunicipalCooperationAgreement);
+            if (parent is null)
             {
                 errors.Add(new(nameof(AgreementForm.ParentAgreement), "Velg en overordnet samarbeidsavtale fra søket."));
             }
-            else if (!LevelRules.MayHangUnder(level, parentLevel))
+            else if (LevelRules.ParentProblem(level, parent) is { } problem)
             {
-                errors.Add(new(nameof(AgreementForm.ParentAgreement),
-                    $"En {LevelName(level)} kan ikke høre under en {LevelName(parentLevel)} (R4)."));
+                errors.Add(new(nameof(AgreementForm.ParentAgreement), problem));
+            }
+            else if (agreementId is { } self)
+            {
+                var own = await db.AgreementParties.Where(ap => ap.AgreementId == self).Select(ap => ap.PartyId).ToListAsync();
+                if (await PartiesOutsideParentAsync(db, parentId, own) is { } outside)
+                {
+                    errors.Add(new(nameof(AgreementForm.ParentAgreement), outside));
+                }
             }
         }
 
@@ -106,6 +111,34 @@ public static class Editing
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// R4: a message naming the parties that are not parties of the agreement <paramref name="parentId"/>
+    /// (a kommune counts when a kommunegruppe above has it as member), or null when all are.
+    /// </summary>
+    public static async Task<string?> PartiesOutsideParentAsync(AppDbContext db, Guid parentId, IReadOnlyCollection<Guid> partyIds)
+    {
+        if (partyIds.Count == 0)
+        {
+            return null;
+        }
+
+        var parent = await db.Agreements.AsNoTracking().Where(a => a.Id == parentId).Select(a => a.Title).FirstOrDefaultAsync();
+        var parentParties = await db.AgreementParties.AsNoTracking().Where(ap => ap.AgreementId == parentId).Select(ap => ap.PartyId).ToListAsync();
+        var involved = parentParties.Concat(partyIds).ToList();
+        var groups = (await db.MunicipalGroupMembers.AsNoTracking().Where(m => involved.Contains(m.GroupId)).ToListAsync())
+            .GroupBy(m => m.GroupId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyCollection<Guid>)g.Select(m => m.MunicipalityId).ToList());
+        var outside = LevelRules.PartiesOutsideParent(partyIds, parentParties, groups);
+        if (outside.Count == 0)
+        {
+            return null;
+        }
+
+        var names = await db.Parties.AsNoTracking().Where(p => outside.Contains(p.Id)).OrderBy(p => p.Name).Select(p => p.Name).ToListAsync();
+        return $"{Norwegian.JoinAnd(names.Select(n => $"«{n}»"))} er ikke part i avtalen over («{parent}»). "
+            + "En part i en tjenesteavtale eller særavtale må være part i avtalen den hører under (R4).";
     }
 
     public static string LevelName(AgreementLevel level) => level.DisplayName().ToLowerInvariant();

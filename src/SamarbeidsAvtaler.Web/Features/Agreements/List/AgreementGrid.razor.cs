@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SamarbeidsAvtaler.Domain;
+using SamarbeidsAvtaler.Web.Components;
 
 namespace SamarbeidsAvtaler.Web.Features.Agreements.List;
 
@@ -21,13 +22,12 @@ public partial class AgreementGrid
         [nameof(AgreementRow.NextReviewDate)] = "gjennomgang",
     };
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly LatestLoad _loads = new();
     private MudDataGrid<AgreementRow>? _grid;
     private int _gridKey;
     private (string Sort, bool Descending) _gridSort;
     private AgreementListState? _requested;
     private AgreementPage? _page;
-    private CancellationTokenSource? _pending;
 
     /// <summary>What the list shows: from the URL.</summary>
     [Parameter, EditorRequired] public AgreementListState State { get; set; } = AgreementListState.Default;
@@ -88,24 +88,13 @@ public partial class AgreementGrid
         _gridSort = sort;
         _requested = wanted;
 
-        // Typing fast starts loads that overlap: the newer one cancels the older, and they run one at a time,
-        // so an old answer can never land after a newer one.
-        _pending?.Cancel();
-        var pending = _pending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await _loading.WaitAsync();
-        try
-        {
-            pending.Token.ThrowIfCancellationRequested();
-            _page = await Agreements.SearchAsync(User, wanted, pending.Token);
-        }
-        catch (OperationCanceledException) when (pending.IsCancellationRequested)
+        var (completed, page) = await _loads.RunAsync(token => Agreements.SearchAsync(User, wanted, token), cancellationToken);
+        if (!completed)
         {
             return Current();
         }
-        finally
-        {
-            _loading.Release();
-        }
+
+        _page = page;
 
         // The summary and the pager are this component's, not the grid's: render them with the new page.
         StateHasChanged();
@@ -137,9 +126,5 @@ public partial class AgreementGrid
     private static string PartySummary(List<string> names) =>
         names.Count <= 3 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(2))} og {names.Count - 2} til";
 
-    public void Dispose()
-    {
-        // A load still running ends with its circuit's context; the semaphore is left to the collector for it.
-        _pending?.Cancel();
-    }
+    public void Dispose() => _loads.Dispose();
 }

@@ -11,6 +11,9 @@ public enum CoverageState
     Missing = 1,
     Covered = 2,
     ReviewOverdue = 3,
+
+    /// <summary>R4: a tjenesteavtale names the point, but the overarching agreement above it has ended: not covered.</summary>
+    ParentEnded = 4,
 }
 
 public sealed record CoverageArea(int Number, string Title)
@@ -52,7 +55,7 @@ public sealed record CoverageCell(CoverageState State, Guid? AgreementId = null,
 
 public sealed record CoverageRow(Guid MunicipalityId, string Name, IReadOnlyDictionary<int, CoverageCell> Cells)
 {
-    public int CoveredCount => Cells.Values.Count(c => c.State != CoverageState.Missing);
+    public int CoveredCount => Cells.Values.Count(c => c.State is CoverageState.Covered or CoverageState.ReviewOverdue);
 }
 
 public sealed record CoverageResult(IReadOnlyList<CoverageArea> Areas, IReadOnlyList<CoverageRow> Rows, int Total, int Page, int PageCount)
@@ -158,25 +161,22 @@ public static class CoverageQueries
             && (a.Status == AgreementStatus.Active || a.Status == AgreementStatus.UnderNotice)
             && a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today));
 
-        var direct = await (
-                from a in validService
-                join ap in db.AgreementParties on a.Id equals ap.AgreementId
-                join sa in db.AgreementStatutoryAreas on a.Id equals sa.AgreementId
-                where ids.Contains(ap.PartyId)
-                select new Covering(ap.PartyId, sa.AreaNumber, a.Id, a.ReferenceNumber, a.NextReviewDate, a.ValidFrom))
-            .ToListAsync(cancellationToken);
-        var throughGroups = await (
-                from a in validService
-                join ap in db.AgreementParties on a.Id equals ap.AgreementId
-                join m in db.MunicipalGroupMembers on ap.PartyId equals m.GroupId
-                join sa in db.AgreementStatutoryAreas on a.Id equals sa.AgreementId
-                where ids.Contains(m.MunicipalityId)
-                select new Covering(m.MunicipalityId, sa.AreaNumber, a.Id, a.ReferenceNumber, a.NextReviewDate, a.ValidFrom))
-            .ToListAsync(cancellationToken);
+        var direct = await DirectAsync(validService, db, ids, cancellationToken);
+        var throughGroups = await ThroughGroupsAsync(validService, db, ids, cancellationToken);
+
+        // What would cover the point but for an ended agreement above it, so the page can say why it is missing.
+        var orphaned = visible.Where(a => a.Kind == AgreementKind.MunicipalCooperationAgreement && a.Level == AgreementLevel.Service
+            && db.Agreements.Any(parent => parent.Id == a.ParentAgreementId && parent.Status == AgreementStatus.Ended)
+            && (a.Status == AgreementStatus.Active || a.Status == AgreementStatus.UnderNotice)
+            && a.ValidFrom <= today && (a.ValidTo == null || a.ValidTo >= today));
+        var orphans = (await DirectAsync(orphaned, db, ids, cancellationToken))
+            .Concat(await ThroughGroupsAsync(orphaned, db, ids, cancellationToken))
+            .ToLookup(c => (c.MunicipalityId, c.AreaNumber));
 
         var byCell = direct.Concat(throughGroups).ToLookup(c => (c.MunicipalityId, c.AreaNumber));
         var rows = shown.Select(m => new CoverageRow(m.Id, m.Name,
-            areas.ToDictionary(a => a.Number, a => Cell(byCell[(m.Id, a.Number)].DistinctBy(c => c.AgreementId).ToList(), today)))).ToList();
+            areas.ToDictionary(a => a.Number, a => Cell(byCell[(m.Id, a.Number)].DistinctBy(c => c.AgreementId).ToList(),
+                orphans[(m.Id, a.Number)].FirstOrDefault(), today)))).ToList();
         return new CoverageResult(areas, rows, total, page, pageCount)
         {
             Scope = all ? new CoverageScope(All: true) : scope,
@@ -185,11 +185,30 @@ public static class CoverageQueries
         };
     }
 
-    private static CoverageCell Cell(List<Covering> covering, DateOnly today)
+    private static Task<List<Covering>> DirectAsync(IQueryable<Agreement> agreements, AppDbContext db, List<Guid> ids, CancellationToken ct) =>
+        (from a in agreements
+         join ap in db.AgreementParties on a.Id equals ap.AgreementId
+         join sa in db.AgreementStatutoryAreas on a.Id equals sa.AgreementId
+         where ids.Contains(ap.PartyId)
+         select new Covering(ap.PartyId, sa.AreaNumber, a.Id, a.ReferenceNumber, a.NextReviewDate, a.ValidFrom))
+        .ToListAsync(ct);
+
+    private static Task<List<Covering>> ThroughGroupsAsync(IQueryable<Agreement> agreements, AppDbContext db, List<Guid> ids, CancellationToken ct) =>
+        (from a in agreements
+         join ap in db.AgreementParties on a.Id equals ap.AgreementId
+         join m in db.MunicipalGroupMembers on ap.PartyId equals m.GroupId
+         join sa in db.AgreementStatutoryAreas on a.Id equals sa.AgreementId
+         where ids.Contains(m.MunicipalityId)
+         select new Covering(m.MunicipalityId, sa.AreaNumber, a.Id, a.ReferenceNumber, a.NextReviewDate, a.ValidFrom))
+        .ToListAsync(ct);
+
+    private static CoverageCell Cell(List<Covering> covering, Covering? orphan, DateOnly today)
     {
         if (covering.Count == 0)
         {
-            return CoverageCell.Missing;
+            return orphan is null
+                ? CoverageCell.Missing
+                : new CoverageCell(CoverageState.ParentEnded, orphan.AgreementId, orphan.ReferenceNumber, orphan.NextReviewDate, 1);
         }
 
         // Link to the agreement that covers best: review not overdue first, then the newest.

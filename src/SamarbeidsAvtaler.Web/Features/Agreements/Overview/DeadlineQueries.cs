@@ -16,6 +16,9 @@ public enum DeadlineKind
     Revision = 3,
     NoticeTakesEffect = 4,
     Ending = 5,
+
+    /// <summary>R2 (004): a notice the HF has not yet told its RHF, or the RHF Helsedirektoratet.</summary>
+    NoticeNotification = 6,
 }
 
 public static class DeadlineKindExtensions
@@ -27,6 +30,7 @@ public static class DeadlineKindExtensions
         DeadlineKind.Revision => "Revisjon (minst annethvert år)",
         DeadlineKind.NoticeTakesEffect => "Oppsigelse får virkning",
         DeadlineKind.Ending => "Avtalen utløper",
+        DeadlineKind.NoticeNotification => "Oppsigelse ikke varslet",
         _ => kind.ToString(),
     };
 
@@ -38,6 +42,7 @@ public static class DeadlineKindExtensions
         DeadlineKind.Revision => "revisjon",
         DeadlineKind.NoticeTakesEffect => "oppsigelse",
         DeadlineKind.Ending => "utlop",
+        DeadlineKind.NoticeNotification => "varsling",
         _ => kind.ToString(),
     };
 
@@ -97,7 +102,7 @@ public static class DeadlineQueries
 
     private sealed record Queries(
         IQueryable<Agreement> Awaiting, IQueryable<Agreement> Reviews, IQueryable<Agreement> Revisions, IQueryable<Agreement> Notices,
-        IQueryable<Agreement> Endings);
+        IQueryable<Agreement> Endings, IQueryable<Agreement> NoticeNotifications);
 
     private sealed record Counted(IReadOnlyDictionary<DeadlineKind, int> ByKind, int ReviewOrRevision);
 
@@ -122,9 +127,19 @@ public static class DeadlineQueries
             current.Where(a => a.NextReviewDate != null && a.NextReviewDate <= limit),
             current.Where(a => a.Kind == AgreementKind.MunicipalCooperationAgreement && a.ValidFrom <= revisionFrom),
             visible.Where(a => a.Status == AgreementStatus.UnderNotice && a.EndsOn != null && a.EndsOn <= limit),
-            visible.Where(a => a.Status == AgreementStatus.Active && a.ValidTo != null && a.ValidTo <= limit));
+            visible.Where(a => a.Status == AgreementStatus.Active && a.ValidTo != null && a.ValidTo <= limit),
+            UnnotifiedNotices(visible));
         return (queries, visible, limit, revisionFrom);
     }
+
+    /// <summary>
+    /// R2 (004): notices of kommune–HF agreements whose notification chain (HF → RHF → Helsedirektoratet)
+    /// is not recorded. Listed whatever the horizon, from the day notice was given, like a signature waited for.
+    /// </summary>
+    private static IQueryable<Agreement> UnnotifiedNotices(IQueryable<Agreement> visible) =>
+        visible.Where(a => a.Kind == AgreementKind.MunicipalCooperationAgreement && a.Status == AgreementStatus.UnderNotice
+            && a.NoticeGivenOn != null && a.NoticeWithdrawn != true
+            && (a.RhfNotifiedOfNoticeOn == null || a.DirectorateNotifiedOfNoticeOn == null));
 
     private static async Task<Counted> CountAsync(IQueryable<Agreement> visible, DateOnly limit, DateOnly revisionFrom,
         CancellationToken cancellationToken)
@@ -142,6 +157,9 @@ public static class DeadlineQueries
                     || (a.Kind == AgreementKind.MunicipalCooperationAgreement && a.ValidFrom <= revisionFrom))),
             Notices = g.Count(a => a.Status == AgreementStatus.UnderNotice && a.EndsOn != null && a.EndsOn <= limit),
             Endings = g.Count(a => a.Status == AgreementStatus.Active && a.ValidTo != null && a.ValidTo <= limit),
+            Unnotified = g.Count(a => a.Kind == AgreementKind.MunicipalCooperationAgreement && a.Status == AgreementStatus.UnderNotice
+                && a.NoticeGivenOn != null && a.NoticeWithdrawn != true
+                && (a.RhfNotifiedOfNoticeOn == null || a.DirectorateNotifiedOfNoticeOn == null)),
         })
             .SingleOrDefaultAsync(cancellationToken);
         var counts = new Dictionary<DeadlineKind, int>
@@ -151,6 +169,7 @@ public static class DeadlineQueries
             [DeadlineKind.Revision] = c?.Revisions ?? 0,
             [DeadlineKind.NoticeTakesEffect] = c?.Notices ?? 0,
             [DeadlineKind.Ending] = c?.Endings ?? 0,
+            [DeadlineKind.NoticeNotification] = c?.Unnotified ?? 0,
         };
         return new Counted(counts, c?.Either ?? 0);
     }
@@ -177,6 +196,10 @@ public static class DeadlineQueries
                 var notices = await q.Notices.OrderBy(a => a.EndsOn).ThenBy(a => a.Id).Take(n)
                     .Select(a => new { a.Id, Date = a.EndsOn!.Value }).ToListAsync(cancellationToken);
                 return [.. notices.Select(r => (kind, r.Id, r.Date))];
+            case DeadlineKind.NoticeNotification:
+                var unnotified = await q.NoticeNotifications.OrderBy(a => a.NoticeGivenOn).ThenBy(a => a.Id).Take(n)
+                    .Select(a => new { a.Id, Date = a.NoticeGivenOn!.Value }).ToListAsync(cancellationToken);
+                return [.. unnotified.Select(r => (kind, r.Id, r.Date))];
             default:
                 var endings = await q.Endings.OrderBy(a => a.ValidTo).ThenBy(a => a.Id).Take(n)
                     .Select(a => new { a.Id, Date = a.ValidTo!.Value }).ToListAsync(cancellationToken);
@@ -288,6 +311,11 @@ public static class DeadlineQueries
     public static string DaysText(Deadline deadline, DateOnly today)
     {
         var days = deadline.DaysFrom(today);
+        if (deadline.Kind == DeadlineKind.NoticeNotification)
+        {
+            return $"sagt opp {Norwegian.Date(deadline.Date)}";
+        }
+
         if (deadline.Kind == DeadlineKind.AwaitingSignature)
         {
             return -days switch
@@ -324,6 +352,8 @@ public static class DeadlineQueries
             DeadlineKind.NoticeTakesEffect => overdue
                 ? "Oppsigelsen har fått virkning: kontroller at avtalen er avsluttet og at en ny avtale er på plass."
                 : "Avtalen opphører denne dagen. Sørg for at en ny avtale er på plass.",
+            DeadlineKind.NoticeNotification =>
+                "Avtalen er sagt opp. Helseforetaket skal varsle sitt RHF, og RHF Helsedirektoratet (004): registrer varslene på avtalesiden.",
             _ => overdue
                 ? "Avtaleperioden er over: lag en ny versjon eller avslutt avtalen."
                 : "Avtaleperioden slutter denne dagen: forny avtalen med en ny versjon, eller la den utløpe.",
@@ -331,7 +361,7 @@ public static class DeadlineQueries
     }
 
     public static bool IsOverdue(Deadline deadline, DateOnly today) =>
-        deadline.Kind != DeadlineKind.AwaitingSignature && deadline.Date < today;
+        deadline.Kind is not (DeadlineKind.AwaitingSignature or DeadlineKind.NoticeNotification) && deadline.Date < today;
 }
 
 /// <summary>An agreement due for its yearly review, its revision, or both: named once.</summary>
