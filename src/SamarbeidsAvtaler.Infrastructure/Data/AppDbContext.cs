@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Auditing;
 using SamarbeidsAvtaler.Domain.Committees;
+using SamarbeidsAvtaler.Domain.Committees.Fees;
 using SamarbeidsAvtaler.Domain.Parties;
 using SamarbeidsAvtaler.Infrastructure.Auditing;
 using SamarbeidsAvtaler.Infrastructure.Identity;
@@ -40,6 +41,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<AgendaItemDocument> AgendaItemDocuments => Set<AgendaItemDocument>();
+    public DbSet<FeeRateEntry> FeeRates => Set<FeeRateEntry>();
+    public DbSet<FeeClaim> FeeClaims => Set<FeeClaim>();
+    public DbSet<FeeClaimActivity> FeeClaimActivities => Set<FeeClaimActivity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -75,6 +75,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         await SeedUsersAsync();
         await new DemoAgreements(db, clock).SeedAsync(cancellationToken);
         await new DemoCommittees(db, clock).SeedAsync(cancellationToken);
+        await new DemoFees(db, clock).SeedAsync(cancellationToken);
     }
 
     private void SeedParties()

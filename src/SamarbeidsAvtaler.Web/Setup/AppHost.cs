@@ -2,6 +2,7 @@ using SamarbeidsAvtaler.Web.Components;
 using SamarbeidsAvtaler.Web.Features.Account;
 using SamarbeidsAvtaler.Web.Features.Agreements;
 using SamarbeidsAvtaler.Web.Features.Agreements.Document;
+using SamarbeidsAvtaler.Web.Features.Committees.Fees;
 using SamarbeidsAvtaler.Web.Features.Committees.Meetings;
 using SamarbeidsAvtaler.Web.Features.Errors;
 using SamarbeidsAvtaler.Web.Features.Health;
@@ -48,6 +49,7 @@ public static class AppHost
         app.MapAgreementOverviewEndpoints();
         app.MapAgreementDocumentEndpoints();
         app.MapMeetingEndpoints();
+        app.MapFeeEndpoints();
         // Pipeline.SecurityHeaders already sends frame-ancestors 'none' on every response: no second CSP header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }

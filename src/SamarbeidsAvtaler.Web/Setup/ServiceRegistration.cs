@@ -20,6 +20,7 @@ using SamarbeidsAvtaler.Web.Features.Agreements.Editor;
 using SamarbeidsAvtaler.Web.Features.Agreements.List;
 using SamarbeidsAvtaler.Web.Features.Agreements.Overview;
 using SamarbeidsAvtaler.Web.Features.Committees;
+using SamarbeidsAvtaler.Web.Features.Committees.Fees;
 using SamarbeidsAvtaler.Web.Features.Committees.Meetings;
 using SamarbeidsAvtaler.Web.Features.MyAgreements;
 using SamarbeidsAvtaler.Web.Features.Parties;
@@ -140,6 +141,7 @@ public static class ServiceRegistration
         services.AddAgreementEditorServices();
         services.AddCommitteeServices();
         services.AddMeetingServices();
+        services.AddFeeServices();
         return services;
     }
 }
