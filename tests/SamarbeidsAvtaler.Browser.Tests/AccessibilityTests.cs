@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SamarbeidsAvtaler.Infrastructure.Seeding;
 using SamarbeidsAvtaler.Browser.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -15,6 +16,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     private const string Caseworker = "saksbehandler@demo.local";
     private const string Manager = "samhandlingssjef@demo.local";
     private const string Specialist = "spesialist@demo.local";
+    private const string Secretariat = "sekretariat@demo.local";
     private const string NotFoundPrefix = "/finnes-ikke-";
 
     [Theory]
@@ -22,10 +24,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     [InlineData(Caseworker)]
     [InlineData(Manager)]
     [InlineData(Specialist)]
+    [InlineData(Secretariat)]
     public async Task Every_page_a_role_can_open_has_no_serious_or_critical_violation(string email)
     {
         var (agreementId, partyId) = await VisibleRecordsAsync(email);
-        var pages = PagesFor(email, agreementId, partyId);
+        var pages = PagesFor(email, agreementId, partyId, await CommitteeRecordsAsync());
 
         await using var context = await AxeScan.NewContextAsync(Fixture);
         var page = await context.NewPageAsync();
@@ -38,6 +41,33 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         }
 
         found.Should().BeEmpty($"every page {email} can open must pass WCAG 2.1 A/AA without a serious or critical violation");
+    }
+
+    [Fact]
+    public async Task Every_tab_of_a_body_and_a_meeting_has_no_serious_or_critical_violation()
+    {
+        var records = await CommitteeRecordsAsync();
+        await using var context = await AxeScan.NewContextAsync(Fixture);
+        var page = await context.NewPageAsync();
+        await LogInAsync(page, Secretariat);
+
+        var found = new List<string>();
+        foreach (var url in new[] { $"/utvalg/{records.Ssu}", $"/utvalg/{records.Ssu}/moter/{records.Meeting}" })
+        {
+            found.AddRange(await ScanAsync(page, url));
+            var tabs = page.GetByRole(AriaRole.Tab);
+            for (var i = 1; i < await tabs.CountAsync(); i++)
+            {
+                var tab = tabs.Nth(i);
+                var name = await tab.InnerTextAsync();
+                await tab.ClickAsync();
+                await Microsoft.Playwright.Assertions.Expect(tab).ToHaveAttributeAsync("aria-selected", "true");
+                await page.WaitForTimeoutAsync(300);
+                found.AddRange((await AxeScan.SeriousViolationsAsync(page)).Select(v => $"{url} ({name}): {v}"));
+            }
+        }
+
+        found.Should().BeEmpty("every tab of the committee pages must pass WCAG 2.1 A/AA without a serious or critical violation");
     }
 
     [Fact]
@@ -118,17 +148,33 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
 
     private readonly ITestOutputHelper _output = output;
 
-    private static IReadOnlyList<string> PagesFor(string email, Guid agreementId, Guid partyId)
+    private static IReadOnlyList<string> PagesFor(string email, Guid agreementId, Guid partyId, CommitteeRecords committees)
     {
         var agreement = $"/avtaler/{agreementId}";
         List<string> common = [agreement, $"{agreement}/dokument", $"/parter/{partyId}", "/parter", "/verifiser", NotFoundPrefix + Guid.NewGuid().ToString("N")];
+        var meeting = $"/utvalg/{committees.Ssu}/moter/{committees.Meeting}";
+        List<string> bodies = ["/utvalg", "/utvalg/oversikt", $"/utvalg/{committees.Ssu}", meeting, $"{meeting}/referat", $"/personer/{committees.Person}"];
+        List<string> keeping = ["/utvalg/ny", "/honorar", "/honorar/satser"];
         return email switch
         {
             Specialist => ["/mine-avtaler", .. common],
-            Manager => ["/", "/avtaler", "/oversikt", "/frister", "/dekning", .. common],
-            Caseworker => ["/", "/avtaler", "/oversikt", "/frister", "/dekning", "/parter/ny", .. common],
-            _ => ["/", "/avtaler", "/oversikt", "/frister", "/dekning", "/parter/ny", "/admin/brukere", "/admin/tilgangslogg", .. common],
+            Manager => ["/", "/avtaler", "/oversikt", "/frister", "/dekning", .. bodies, .. common],
+            Secretariat => ["/avtaler", .. bodies, .. keeping, .. common],
+            Caseworker => ["/", "/avtaler", "/oversikt", "/frister", "/dekning", "/parter/ny", .. bodies, .. keeping, .. common],
+            _ => ["/", "/avtaler", "/oversikt", "/frister", "/dekning", "/parter/ny", "/admin/brukere", "/admin/tilgangslogg", .. bodies, .. keeping, .. common],
         };
+    }
+
+    private sealed record CommitteeRecords(Guid Ssu, Guid Meeting, Guid Person);
+
+    /// <summary>The demo SSU, a meeting of it with approved minutes, and one of its members.</summary>
+    private async Task<CommitteeRecords> CommitteeRecordsAsync()
+    {
+        await using var db = Fixture.Database.CreateDbContext();
+        var ssu = await db.Committees.Where(c => c.Name == DemoCommittees.SsuName).Select(c => c.Id).SingleAsync();
+        var meeting = await db.Meetings.Where(m => m.CommitteeId == ssu && m.MinutesApprovedOn != null).OrderBy(m => m.Date).Select(m => m.Id).FirstAsync();
+        var person = await db.CommitteeMembers.Where(m => m.CommitteeId == ssu).OrderBy(m => m.CreatedAt).Select(m => m.PersonId).FirstAsync();
+        return new CommitteeRecords(ssu, meeting, person);
     }
 
     /// <summary>An agreement and a party the user may see: their own for an avtalespesialist, their trust's for a samhandlingssjef.</summary>
