@@ -56,7 +56,8 @@ public sealed class AgreementListService(IDbContextFactory<AppDbContext> context
     {
         var size = AgreementListState.PageSizes.Contains(state.PageSize) ? state.PageSize : AgreementListState.DefaultPageSize;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = state.Filter.Apply(db.Agreements.AsNoTracking().VisibleTo(db, user), db, clock.Today());
+        var namedParties = await state.Filter.NamedPartyAgreementsAsync(db, cancellationToken);
+        var query = state.Filter.Apply(db.Agreements.AsNoTracking().VisibleTo(db, user), db, clock.Today(), namedParties);
 
         var counted = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
         var total = Math.Min(counted, CountLimit);
@@ -69,7 +70,8 @@ public sealed class AgreementListService(IDbContextFactory<AppDbContext> context
     public async IAsyncEnumerable<AgreementRow> ExportAsync(ClaimsPrincipal user, AgreementFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = filter.Order(filter.Apply(db.Agreements.AsNoTracking().VisibleTo(db, user), db, clock.Today()));
+        var namedParties = await filter.NamedPartyAgreementsAsync(db, cancellationToken);
+        var query = filter.Order(filter.Apply(db.Agreements.AsNoTracking().VisibleTo(db, user), db, clock.Today(), namedParties));
         await foreach (var row in AgreementRow.Project(query, db).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
