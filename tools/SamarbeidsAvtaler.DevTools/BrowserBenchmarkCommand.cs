@@ -26,7 +26,7 @@ public static partial class BrowserBenchmarkCommand
     // The synthetic register's first specialist ("Syntetisk Ada Prøvesen 0001"): in few agreements. And the broad word.
     private static readonly string[] DefaultTerms = [SearchBenchmarkCommand.DefaultBroadTerm, "Prøvesen 0001"];
 
-    // In the page: what the list shows (summary, row count, first row), and the times of the last keystroke
+    // In the page: what the list shows (the summary and every row), and the times of the last keystroke
     // and of the first DOM change that shows the awaited list, both on the page's own clock.
     private const string Hooks = """
         () => {
@@ -36,7 +36,7 @@ public static partial class BrowserBenchmarkCommand
             if (!g) return '';
             const rows = g.querySelectorAll('tbody tr');
             const summary = g.previousElementSibling ? g.previousElementSibling.textContent.trim() : '';
-            return summary + '|' + rows.length + '|' + (rows.length ? rows[0].textContent.trim() : '');
+            return summary + '|' + Array.from(rows, r => r.textContent.replace(/\s+/g, ' ').trim()).join('|');
           };
           window.__sa = { target: null, last: 0, done: 0 };
           document.addEventListener('keydown', () => { window.__sa.last = performance.now(); window.__sa.done = 0; }, true);
