@@ -35,9 +35,9 @@ public static class SearchBenchmarkCommand
     private const double RatioTarget = 2;
 
     // The service's filter for a caseworker (sees every agreement) with only a search text, written by
-    // hand in one statement: the rows EF's SQL gives (read it with --show-sql), as one would write it for
-    // PostgreSQL. Replaced versions are left out unless asked for; a party matches through agreement_parties,
-    // its agreements gathered once into an array the trigram indexes can be combined with. LIKE's escape is
+    // hand: the rows EF's SQL gives (read it with --show-sql), as one would write it for PostgreSQL.
+    // Replaced versions are left out unless asked for; a party matches through agreement_parties, its
+    // agreements gathered once into an array the trigram indexes can be combined with. LIKE's escape is
     // the backslash, as SearchText.EscapeLike expects.
     private const string Where = """
         a.status <> 'Replaced'
@@ -47,15 +47,16 @@ public static class SearchBenchmarkCommand
                                  WHERE ap.party_id IN (SELECT p.id FROM parties p WHERE lower(p.name) LIKE @pattern))))
         """;
 
-    private static readonly string CountSql = $"SELECT count(*)::int FROM (SELECT 1 FROM agreements a WHERE {Where} LIMIT @limit) t";
+    // As the service does it: the ids of the first 1 001 in list order (the count, and every page there is),
+    // then the page's rows by id with their party names.
+    private static readonly string IdsSql = $"SELECT a.id FROM agreements a WHERE {Where} ORDER BY a.valid_from DESC, a.id DESC LIMIT @limit";
 
-    private static readonly string PageSql = $"""
+    private const string PageSql = """
         SELECT a.id, a.reference_number, a.version_number, a.title, a.kind, a.status, a.valid_from, a.valid_to, a.next_review_date, a.ends_on,
                ARRAY(SELECT p.name FROM agreement_parties ap JOIN parties p ON p.id = ap.party_id WHERE ap.agreement_id = a.id ORDER BY p.name)
         FROM agreements a
-        WHERE {Where}
+        WHERE a.id = ANY (@ids)
         ORDER BY a.valid_from DESC, a.id DESC
-        LIMIT @size OFFSET 0
         """;
 
     private sealed record Term(string Kind, string Text, double TargetMs);
@@ -167,9 +168,10 @@ public static class SearchBenchmarkCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine("Service: AgreementListService.SearchAsync (a DbContext per call; the agreements of parties so named, the count up to");
-        Console.WriteLine("1 001, then the page with party names: three statements). Hand SQL: the same count and page through Npgsql on a");
-        Console.WriteLine("pooled connection, the party match as = ANY(ARRAY(subquery)) and the party names as an ARRAY subquery (two statements).");
+        Console.WriteLine("Service: AgreementListService.SearchAsync, a DbContext per call, three statements: the agreements of parties so named,");
+        Console.WriteLine("the ids of the first 1 001 matches in list order (the count), the page's rows by id with their party names.");
+        Console.WriteLine("Hand SQL: the same through Npgsql on a pooled connection in two statements, the party match inside the first as");
+        Console.WriteLine("= ANY(ARRAY(subquery)), the party names as an ARRAY subquery.");
         return 0;
     }
 
@@ -184,17 +186,9 @@ public static class SearchBenchmarkCommand
     private static async Task<(int Counted, int Rows)> HandSearchAsync(NpgsqlDataSource dataSource, string pattern, int size)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        int counted;
-        await using (var count = new NpgsqlCommand(CountSql, connection))
-        {
-            count.Parameters.AddWithValue("pattern", pattern);
-            count.Parameters.AddWithValue("limit", AgreementListService.CountLimit + 1);
-            counted = (int)(await count.ExecuteScalarAsync())!;
-        }
-
+        var ids = await HandIdsAsync(connection, pattern);
         await using var page = new NpgsqlCommand(PageSql, connection);
-        page.Parameters.AddWithValue("pattern", pattern);
-        page.Parameters.AddWithValue("size", size);
+        page.Parameters.AddWithValue("ids", ids.Take(size).ToArray());
         await using var reader = await page.ExecuteReaderAsync();
         var rows = 0;
         while (await reader.ReadAsync())
@@ -207,7 +201,22 @@ public static class SearchBenchmarkCommand
             rows++;
         }
 
-        return (counted, rows);
+        return (ids.Count, rows);
+    }
+
+    private static async Task<List<Guid>> HandIdsAsync(NpgsqlConnection connection, string pattern)
+    {
+        await using var command = new NpgsqlCommand(IdsSql, connection);
+        command.Parameters.AddWithValue("pattern", pattern);
+        command.Parameters.AddWithValue("limit", AgreementListService.CountLimit + 1);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
     }
 
     /// <summary>--show-sql: the SQL EF sends for one search (caught from EF's diagnostics); --explain: its plans, with the same parameters.</summary>
@@ -243,15 +252,16 @@ public static class SearchBenchmarkCommand
         if (explain)
         {
             var pattern = "%" + SearchText.EscapeLike(term.Text.ToLowerInvariant()) + "%";
-            foreach (var sql in new[] { CountSql, PageSql })
+            await using var connection = await dataSource.OpenConnectionAsync();
+            var ids = await HandIdsAsync(connection, pattern);
+            foreach (var sql in new[] { IdsSql, PageSql })
             {
                 Console.WriteLine($"---- hand SQL, pattern={pattern}");
                 Console.WriteLine(sql);
-                await using var connection = await dataSource.OpenConnectionAsync();
                 await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection);
                 command.Parameters.AddWithValue("pattern", pattern);
                 command.Parameters.AddWithValue("limit", AgreementListService.CountLimit + 1);
-                command.Parameters.AddWithValue("size", AgreementListState.DefaultPageSize);
+                command.Parameters.AddWithValue("ids", ids.Take(AgreementListState.DefaultPageSize).ToArray());
                 await using var reader = await command.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {
