@@ -6,11 +6,11 @@ using SamarbeidsAvtaler.Infrastructure.Seeding;
 namespace SamarbeidsAvtaler.DevTools;
 
 /// <summary>
-/// <c>benchmark-browser --base-url URL --app-pid PID [--runs M] [--circuits N] [--contexts C] [--idle-seconds S] [--terms "a|b"]</c>:
+/// <c>benchmark-browser --base-url URL --app-pid PID [--runs M] [--circuits N] [--contexts C] [--idle-seconds S] [--terms "a|b"] [--circuit-path P]</c>:
 /// against an app already running (on the synthetic register), in headless Chromium as the demo
 /// caseworker: (1) from the last keystroke of a search term in the agreement list to the grid showing
 /// its result, median and p95, with the search field's debounce shown apart; (2) the app's RSS before and
-/// after opening N idle circuits on /avtaler, per circuit. Prints figures; asserts nothing
+/// after opening N idle circuits on /avtaler (or P, to compare), per circuit. Prints figures; asserts nothing
 /// (scripts/benchmark-agreements.sh runs it). Chromium from SA_CHROMIUM_PATH (scripts/bootstrap.sh --chromium).
 /// </summary>
 public static partial class BrowserBenchmarkCommand
@@ -20,6 +20,7 @@ public static partial class BrowserBenchmarkCommand
     /// <summary>The search field's DebounceInterval (Features/Agreements/List/AgreementFilterPanel.razor).</summary>
     public const int DebounceMs = 300;
 
+    private const string ListPath = "/avtaler";
     private const double KeystrokeTargetMs = 300;
     private const double CircuitTargetMb = 1;
 
@@ -56,10 +57,11 @@ public static partial class BrowserBenchmarkCommand
             || !TryCount(args, "--contexts", 4, out var contexts) || !TryCount(args, "--idle-seconds", 10, out var idleSeconds))
         {
             await Console.Error.WriteLineAsync(
-                $"Bruk: {Name} --base-url URL --app-pid PID [--runs M] [--circuits N] [--contexts C] [--idle-seconds S] [--terms \"a|b\"]  (PID: the running app's process, for its RSS)");
+                $"Bruk: {Name} --base-url URL --app-pid PID [--runs M] [--circuits N] [--contexts C] [--idle-seconds S] [--terms \"a|b\"] [--circuit-path /sti]  (PID: the running app's process, for its RSS)");
             return 2;
         }
 
+        var circuitPath = SearchBenchmarkCommand.Option(args, "--circuit-path") ?? ListPath;
         var terms = SearchBenchmarkCommand.Option(args, "--terms")?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultTerms;
 
         using var playwright = await Playwright.CreateAsync();
@@ -79,7 +81,7 @@ public static partial class BrowserBenchmarkCommand
 
         var load = SearchBenchmarkCommand.LoadAverage();
         var keystrokes = await KeystrokesAsync(browser, baseUrl, terms, runs);
-        var memory = await CircuitMemoryAsync(browser, baseUrl, appPid, circuits, contexts, idleSeconds);
+        var memory = await CircuitMemoryAsync(browser, baseUrl, appPid, circuits, contexts, idleSeconds, circuitPath);
 
         Console.WriteLine();
         Console.WriteLine(F($"Agreement list in the browser (headless Chromium, {Environment.ProcessorCount} cores, load average {load} before, {SearchBenchmarkCommand.LoadAverage()} after)"));
@@ -100,7 +102,7 @@ public static partial class BrowserBenchmarkCommand
         Console.WriteLine(F($"aim p95 < {KeystrokeTargetMs:0} ms: total {(allP95 < KeystrokeTargetMs ? "met" : "MISSED")} ({allP95:0} ms, of which {DebounceMs} ms debounce); after debounce {(allP95 - DebounceMs < KeystrokeTargetMs ? "met" : "MISSED")} ({allP95 - DebounceMs:0} ms)"));
         Console.WriteLine();
         var perCircuit = (memory.AfterKb - memory.BeforeKb) / 1024.0 / circuits;
-        Console.WriteLine(F($"Memory per idle circuit on /avtaler: app RSS (VmRSS, GC not forced) before {memory.BeforeKb / 1024.0:0.0} MB, after {circuits} circuits in {contexts} contexts and {idleSeconds} s idle {memory.AfterKb / 1024.0:0.0} MB"));
+        Console.WriteLine(F($"Memory per idle circuit on {circuitPath}: app RSS (VmRSS, GC not forced) before {memory.BeforeKb / 1024.0:0.0} MB, after {circuits} circuits in {contexts} contexts and {idleSeconds} s idle {memory.AfterKb / 1024.0:0.0} MB"));
         Console.WriteLine(F($"  (after − before) / {circuits} = {perCircuit:0.00} MB per circuit; aim < {CircuitTargetMb:0} MB: {(perCircuit < CircuitTargetMb ? "met" : "MISSED")}; {memory.Disconnected} of {circuits} pages had lost their circuit at the end"));
         return 0;
     }
@@ -110,7 +112,7 @@ public static partial class BrowserBenchmarkCommand
         await using var context = await NewContextAsync(browser, baseUrl);
         var page = await context.NewPageAsync();
         await LogInAsync(page);
-        await page.GotoAsync("/avtaler");
+        await page.GotoAsync(ListPath);
         await WaitForListAsync(page);
         await page.EvaluateAsync(Hooks);
         var search = page.GetByRole(AriaRole.Searchbox, new() { Name = "Søk" });
@@ -183,7 +185,8 @@ public static partial class BrowserBenchmarkCommand
         throw new TimeoutException("The agreement list did not settle within 60 s.");
     }
 
-    private static async Task<(long BeforeKb, long AfterKb, int Disconnected)> CircuitMemoryAsync(IBrowser browser, string baseUrl, int appPid, int circuits, int contextCount, int idleSeconds)
+    private static async Task<(long BeforeKb, long AfterKb, int Disconnected)> CircuitMemoryAsync(
+        IBrowser browser, string baseUrl, int appPid, int circuits, int contextCount, int idleSeconds, string path)
     {
         // Log in once per context (the cookie serves all its pages), and leave the front page, so its
         // circuit ends before the first reading.
@@ -214,8 +217,15 @@ public static partial class BrowserBenchmarkCommand
                     pages.Add(page);
                 }
 
-                await page.GotoAsync("/avtaler", new() { Timeout = 120_000 });
-                await WaitForListAsync(page);
+                await page.GotoAsync(path, new() { Timeout = 120_000 });
+                if (path == ListPath)
+                {
+                    await WaitForListAsync(page);
+                }
+                else
+                {
+                    await page.Locator("[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                }
             }
         }));
 

@@ -96,6 +96,9 @@ public static class SearchBenchmarkCommand
         Term[] terms =
         [
             new("selective, party name", party, SelectiveTargetMs),
+            // The same name without the register's prefix: «Syntetisk» is in every synthetic title, so its trigrams
+            // match all 100 000 and make the trigram scan for the full name several times dearer than a real name's.
+            new("selective, name without prefix", party[(party.StartsWith(SyntheticRegister.NamePrefix + " ", StringComparison.Ordinal) ? SyntheticRegister.NamePrefix.Length + 1 : 0)..], SelectiveTargetMs),
             new("selective, reference", reference, SelectiveTargetMs),
             new("broad, specialty word", Option(args, "--broad") ?? DefaultBroadTerm, BroadTargetMs),
         ];
