@@ -3,8 +3,9 @@ using SamarbeidsAvtaler.Web.Setup;
 namespace SamarbeidsAvtaler.DevTools;
 
 /// <summary>
-/// <c>dotnet SamarbeidsAvtaler.DevTools.dll generate-agreements [--count N] | benchmark-pdf</c>: builds the
-/// product's app (same configuration and services) and runs one tool against it. A named class, not
+/// <c>dotnet SamarbeidsAvtaler.DevTools.dll generate-agreements [--count N] | benchmark-pdf | benchmark-search [options]
+/// | benchmark-browser [options]</c>: builds the product's app (same configuration and services) and runs one tool
+/// against it; benchmark-browser instead drives Chromium against an app already running. A named class, not
 /// top-level statements, since the product's own <c>Program</c> is public.
 /// </summary>
 internal static class DevToolsProgram
@@ -12,17 +13,29 @@ internal static class DevToolsProgram
     public static async Task<int> Main(string[] args)
     {
         var command = args.FirstOrDefault();
-        if (command is not (GenerateAgreementsCommand.Name or PdfBenchmarkCommand.Name))
+        if (command is not (GenerateAgreementsCommand.Name or PdfBenchmarkCommand.Name or SearchBenchmarkCommand.Name or BrowserBenchmarkCommand.Name))
         {
-            await Console.Error.WriteLineAsync($"Bruk: SamarbeidsAvtaler.DevTools {GenerateAgreementsCommand.Name} [--count N] | {PdfBenchmarkCommand.Name}");
+            await Console.Error.WriteLineAsync(
+                $"Bruk: SamarbeidsAvtaler.DevTools {GenerateAgreementsCommand.Name} [--count N] | {PdfBenchmarkCommand.Name} | {SearchBenchmarkCommand.Name} [valg] | {BrowserBenchmarkCommand.Name} [valg]");
             return 2;
         }
 
         var options = args.Skip(1).ToArray();
+        if (command == BrowserBenchmarkCommand.Name)
+        {
+            // Talks to a running app over HTTP: no app of its own.
+            return await BrowserBenchmarkCommand.RunAsync(options);
+        }
+
         var app = AppHost.Build(options, applicationName: typeof(AppHost).Assembly.GetName().Name);
         if (command == GenerateAgreementsCommand.Name)
         {
             return await GenerateAgreementsCommand.RunAsync(app.Services, options);
+        }
+
+        if (command == SearchBenchmarkCommand.Name)
+        {
+            return await SearchBenchmarkCommand.RunAsync(app.Services, options);
         }
 
         await app.UseAppAsync();

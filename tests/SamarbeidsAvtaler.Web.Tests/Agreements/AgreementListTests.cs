@@ -59,6 +59,31 @@ public sealed class AgreementListTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Party_name_search_finds_the_same_agreements_by_list_and_by_subquery()
+    {
+        // The service passes the agreements of the parties so named as a list (fast for a rare name); with more
+        // than NamedPartyAgreementLimit of them, or without the list, a subquery must give exactly the same rows.
+        var (agreement, marker) = await SaveOperatingAsync("Fiktiv Legesen");
+        await using var db = app.Database.CreateDbContext();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        foreach (var filter in new[] { Text("fiktiv legesen"), Text("Helse Sør-Øst"), Text(marker), Text("finnes-ikke-i-registeret") })
+        {
+            var list = await filter.NamedPartyAgreementsAsync(db);
+            list.Should().NotBeNull();
+            var byList = await filter.Apply(db.Agreements, db, today, list).Select(a => a.Id).Order().ToListAsync();
+            var bySubquery = await filter.Apply(db.Agreements, db, today).Select(a => a.Id).Order().ToListAsync();
+            byList.Should().Equal(bySubquery, $"«{filter.Text}» must find the same agreements either way");
+            if (filter.Text != "finnes-ikke-i-registeret")
+            {
+                byList.Should().Contain(agreement.Id);
+            }
+        }
+
+        (await AgreementFilter.Empty.NamedPartyAgreementsAsync(db)).Should().BeNull("without a search text there is nothing to match");
+    }
+
+    [Fact]
     public async Task Search_treats_like_wildcards_as_text()
     {
         var (_, marker) = await SaveOperatingAsync();

@@ -56,20 +56,27 @@ public sealed class AgreementListService(IDbContextFactory<AppDbContext> context
     {
         var size = AgreementListState.PageSizes.Contains(state.PageSize) ? state.PageSize : AgreementListState.DefaultPageSize;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = state.Filter.Apply(db.Agreements.AsNoTracking().VisibleTo(db, user), db, clock.Today());
+        var namedParties = await state.Filter.NamedPartyAgreementsAsync(db, cancellationToken);
+        var query = state.Filter.Apply(db.Agreements.AsNoTracking().VisibleTo(db, user), db, clock.Today(), namedParties);
 
-        var counted = await query.Take(CountLimit + 1).CountAsync(cancellationToken);
-        var total = Math.Min(counted, CountLimit);
+        // The ids of the first 1 001 in list order count the matches and hold every page there is: one pass over
+        // the search (a trigram scan costs the same for a page as for a count), then the page's rows by id.
+        var ids = await state.Filter.Order(query).Select(a => a.Id).Take(CountLimit + 1).ToListAsync(cancellationToken);
+        var total = Math.Min(ids.Count, CountLimit);
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)size));
         var page = Math.Clamp(state.Page, 1, pageCount);
-        var rows = await AgreementRow.Project(state.Filter.Order(query).Skip((page - 1) * size).Take(size), db).ToListAsync(cancellationToken);
-        return new AgreementPage(rows, total, counted > CountLimit, page, size);
+        var pageIds = ids.Skip((page - 1) * size).Take(size).ToList();
+        var rows = pageIds.Count == 0
+            ? []
+            : await AgreementRow.Project(state.Filter.Order(db.Agreements.AsNoTracking().Where(a => pageIds.Contains(a.Id))), db).ToListAsync(cancellationToken);
+        return new AgreementPage(rows, total, ids.Count > CountLimit, page, size);
     }
 
     public async IAsyncEnumerable<AgreementRow> ExportAsync(ClaimsPrincipal user, AgreementFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = filter.Order(filter.Apply(db.Agreements.AsNoTracking().VisibleTo(db, user), db, clock.Today()));
+        var namedParties = await filter.NamedPartyAgreementsAsync(db, cancellationToken);
+        var query = filter.Order(filter.Apply(db.Agreements.AsNoTracking().VisibleTo(db, user), db, clock.Today(), namedParties));
         await foreach (var row in AgreementRow.Project(query, db).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
