@@ -51,11 +51,6 @@ public sealed class PatientIdentityTests(ITestOutputHelper output)
         (valid.Count + invalid.Count).Should().BeGreaterThanOrEqualTo(100_000);
         missed.Should().BeEmpty("every number with valid check digits is a possible patient identity");
         wronglyRefused.Should().BeEmpty("a number whose check digits fail is not a fødselsnummer or D-nummer");
-
-        // Well under a second on an idle machine (about 0.1 µs per character scanned). Wall time on a busy
-        // CI machine running the other suites in parallel is noise, so the bound only catches a
-        // pathological slowdown (a quadratic scan, a backtracking pattern).
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
     }
 
     [Theory]
