@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using SamarbeidsAvtaler.Infrastructure.Seeding;
 using SamarbeidsAvtaler.Browser.Tests.Infrastructure;
+using SamarbeidsAvtaler.Infrastructure.Seeding;
 using Xunit.Abstractions;
 
 namespace SamarbeidsAvtaler.Browser.Tests;

@@ -68,7 +68,7 @@ public sealed class FeeClaimTests
         var claim = Claim();
 
         FluentActions.Invoking(() => claim.AddActivity(Activity(FeeActivityKind.Meeting, 10, 12, true) with
-            { Start = new DateTime(2027, 4, 1, 10, 0, 0), End = new DateTime(2027, 4, 1, 11, 0, 0) }, Now))
+        { Start = new DateTime(2027, 4, 1, 10, 0, 0), End = new DateTime(2027, 4, 1, 11, 0, 0) }, Now))
             .Should().Throw<DomainValidationException>().Which.Errors.Should().ContainSingle(e => e.Field == "StartDate");
         FluentActions.Invoking(() => claim.AddActivity(Activity(FeeActivityKind.Meeting, 12, 10, true), Now))
             .Should().Throw<DomainValidationException>().Which.Errors.Should().ContainSingle(e => e.Message == "Slutt må være etter start.");

@@ -122,17 +122,17 @@ internal static class CommitteeTestData
     /// <summary>A member form for a term from today, of the given length.</summary>
     public static MemberForm Member(PersonOption person, CommitteeSide side, uint committeeVersion, int years = 4, MemberRole role = MemberRole.Member,
         Representation? representation = null, Guid? deputyFor = null) => new()
-    {
-        Person = person,
-        Side = side,
-        Role = role,
-        Representation = representation,
-        DeputyForMemberId = deputyFor,
-        TermFrom = Today.ToDateTime(TimeOnly.MinValue),
-        TermTo = Today.AddYears(years).AddDays(-1).ToDateTime(TimeOnly.MinValue),
-        AppointedBy = "Partnarskapsmøtet",
-        CommitteeVersion = committeeVersion,
-    };
+        {
+            Person = person,
+            Side = side,
+            Role = role,
+            Representation = representation,
+            DeputyForMemberId = deputyFor,
+            TermFrom = Today.ToDateTime(TimeOnly.MinValue),
+            TermTo = Today.AddYears(years).AddDays(-1).ToDateTime(TimeOnly.MinValue),
+            AppointedBy = "Partnarskapsmøtet",
+            CommitteeVersion = committeeVersion,
+        };
 
     /// <summary>Adds a member with the body's current version; returns the new membership's id.</summary>
     public static async Task<Guid> AddMemberAsync(this AppFactory app, Guid committeeId, PersonOption person, CommitteeSide side,

@@ -166,7 +166,10 @@ public sealed class MemberServiceTests(AppFactory app)
         var version = (await app.ViewAsync(id)).Version;
         (await app.CommitteesAsync(s => s.SaveLeadershipAsync(Caseworker, id, new LeadershipForm
         {
-            Year = Today.Year, ChairMemberId = chair, DeputyChairMemberId = deputyChair, Version = version,
+            Year = Today.Year,
+            ChairMemberId = chair,
+            DeputyChairMemberId = deputyChair,
+            Version = version,
         }))).ShouldSucceed();
 
         var refused = await app.MembersAsync(async s => await s.RemoveAsync(Caseworker, id, chair, (await app.ViewAsync(id)).Version));

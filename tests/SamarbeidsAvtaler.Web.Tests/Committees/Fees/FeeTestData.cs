@@ -81,15 +81,15 @@ internal static class FeeTestData
 
     public static FeeActivityForm Activity(FeeActivityKind kind, DateOnly day, string from, string to, bool inside, int? multiplier = null,
         string? description = null) => new()
-    {
-        Kind = kind,
-        Date = day.ToDateTime(TimeOnly.MinValue),
-        StartTime = from,
-        EndTime = to,
-        InsideOfficeHours = inside,
-        ChosenMultiplier = multiplier,
-        Description = description,
-    };
+        {
+            Kind = kind,
+            Date = day.ToDateTime(TimeOnly.MinValue),
+            StartTime = from,
+            EndTime = to,
+            InsideOfficeHours = inside,
+            ChosenMultiplier = multiplier,
+            Description = description,
+        };
 
     public static async Task<FeeClaimView> ViewAsync(this AppFactory app, Guid claimId, string email = Caseworker)
     {
