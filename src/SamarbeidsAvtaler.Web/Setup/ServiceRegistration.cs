@@ -56,6 +56,8 @@ public static class ServiceRegistration
         services.AddIdentity<AppUser, AppRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // The e-mail address is the user name; Norwegian addresses may hold æ, ø and å.
+                options.User.AllowedUserNameCharacters += "æøåÆØÅ";
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = true;
                 options.Password.RequireLowercase = true;

@@ -371,7 +371,7 @@ public sealed class UserService(IDbContextFactory<AppDbContext> contexts, IServi
         else if (email.Any(c => !users.Options.User.AllowedUserNameCharacters.Contains(c)))
         {
             // The address is also the user name, which Identity limits to these characters.
-            errors.Add(new(nameof(UserForm.Email), "E-postadressen kan bare inneholde bokstavene a–z (ikke æ, ø, å), siffer og tegnene - . _ @ +."));
+            errors.Add(new(nameof(UserForm.Email), "E-postadressen kan bare inneholde bokstavene a–å, siffer og tegnene - . _ @ +."));
         }
         else if (await InUseAsync(users, email, existing))
         {
