@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -43,9 +42,8 @@ internal static class CommitteeWrites
     /// UPDATE bumps the version, so a second change started from the same version finds 0 rows and is a conflict,
     /// and two member changes at once are checked one after the other against the counts.
     /// </summary>
-    public static async Task<bool> ClaimAsync(AppDbContext db, Guid committeeId, uint version, CancellationToken ct) =>
-        await db.Database.ExecuteSqlAsync(
-            $"UPDATE committees SET id = id WHERE id = {committeeId} AND xmin::text = {version.ToString(CultureInfo.InvariantCulture)}", ct) == 1;
+    public static Task<bool> ClaimAsync(AppDbContext db, Guid committeeId, uint version, CancellationToken ct) =>
+        db.ClaimRowAsync<SamarbeidsAvtaler.Domain.Committees.Committee>(committeeId, version, ct);
 
     public static Task<uint?> VersionAsync(AppDbContext db, Guid committeeId, CancellationToken ct) =>
         db.Committees.Where(c => c.Id == committeeId).Select(c => (uint?)EF.Property<uint>(c, "Version")).FirstOrDefaultAsync(ct);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -617,11 +616,7 @@ public sealed class AgreementEditorService(IDbContextFactory<AppDbContext> conte
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var claimed = version is { } v
-                ? await db.Database.ExecuteSqlAsync(
-                    $"UPDATE agreements SET id = id WHERE id = {id} AND xmin::text = {v.ToString(CultureInfo.InvariantCulture)}", ct)
-                : await db.Database.ExecuteSqlAsync($"UPDATE agreements SET id = id WHERE id = {id}", ct);
-            if (claimed == 0)
+            if (!await db.ClaimRowAsync<Agreement>(id, version, ct))
             {
                 return CommandResult<uint>.From(CommandResult.Conflict(AgreementConflict));
             }

@@ -374,9 +374,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> contexts, TimePro
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var claimed = await db.Database.ExecuteSqlAsync(
-                $"UPDATE fee_claims SET id = id WHERE id = {id} AND xmin::text = {version.ToString(CultureInfo.InvariantCulture)}", ct);
-            if (claimed == 0)
+            if (!await db.ClaimRowAsync<FeeClaim>(id, version, ct))
             {
                 return CommandResult<uint>.From(await db.FeeClaims.AnyAsync(c => c.Id == id, ct)
                     ? CommandResult.Conflict(ClaimConflict)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -231,9 +230,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> conte
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var claimed = await db.Database.ExecuteSqlAsync(
-                    $"UPDATE meetings SET id = id WHERE id = {meetingId} AND xmin::text = {version.ToString(CultureInfo.InvariantCulture)}", ct);
-                if (claimed == 0)
+                if (!await db.ClaimRowAsync<Meeting>(meetingId, version, ct))
                 {
                     return CommandResult<uint>.From(await db.Meetings.AnyAsync(m => m.Id == meetingId, ct)
                         ? CommandResult.Conflict(ConflictMessage)
