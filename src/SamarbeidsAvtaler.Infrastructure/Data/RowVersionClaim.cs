@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace SamarbeidsAvtaler.Infrastructure.Data;
 
@@ -24,4 +25,10 @@ public static class RowVersionClaim
 #pragma warning restore EF1003
         return claimed == 1;
     }
+
+    /// <summary>A save that lost to a concurrent one: a stale version, or PostgreSQL's serialization failure or deadlock, also wrapped by EF.</summary>
+    public static bool IsConflict(Exception e) =>
+        e is DbUpdateConcurrencyException
+        || e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
+        || e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } };
 }

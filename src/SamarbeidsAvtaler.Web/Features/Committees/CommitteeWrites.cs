@@ -48,10 +48,7 @@ internal static class CommitteeWrites
     public static Task<uint?> VersionAsync(AppDbContext db, Guid committeeId, CancellationToken ct) =>
         db.Committees.Where(c => c.Id == committeeId).Select(c => (uint?)EF.Property<uint>(c, "Version")).FirstOrDefaultAsync(ct);
 
-    public static bool IsConflict(Exception e) =>
-        e is DbUpdateConcurrencyException
-        || e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
-        || e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } };
+    public static bool IsConflict(Exception e) => RowVersionClaim.IsConflict(e);
 
     public static bool IsUniqueViolation(DbUpdateException e, string constraint) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg && pg.ConstraintName == constraint;

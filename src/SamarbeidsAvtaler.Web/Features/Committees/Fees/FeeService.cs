@@ -404,7 +404,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> contexts, TimePro
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        catch (Exception e) when (IsConflict(e))
+        catch (Exception e) when (RowVersionClaim.IsConflict(e))
         {
             return CommandResult<uint>.From(CommandResult.Conflict(ClaimConflict));
         }
@@ -412,10 +412,6 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> contexts, TimePro
         db.ChangeTracker.Clear();
         return CommandResult<uint>.Ok(await VersionAsync(db, id, ct) ?? 0, "Endringene er lagret.");
     }
-
-    private static bool IsConflict(Exception e) =>
-        e is DbUpdateConcurrencyException
-        || e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
 
     // ---- Queries -----------------------------------------------------------------------------
 

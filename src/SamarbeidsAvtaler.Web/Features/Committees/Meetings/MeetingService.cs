@@ -265,7 +265,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> conte
             {
                 return CommandResult<uint>.From(CommandResult.Conflict(numbering ? NumberConflictMessage : ConflictMessage));
             }
-            catch (Exception e) when (IsConflict(e))
+            catch (Exception e) when (RowVersionClaim.IsConflict(e))
             {
                 return CommandResult<uint>.From(CommandResult.Conflict(ConflictMessage));
             }
@@ -295,11 +295,6 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> conte
 
     private static bool IsUniqueViolation(Exception e) =>
         e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } };
-
-    private static bool IsConflict(Exception e) =>
-        e is DbUpdateConcurrencyException
-        || e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
-        || e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } };
 
     /// <summary>A change to a part of the meeting that has no audit of its own (agenda, documents, attendance), recorded on the meeting.</summary>
     private void Audit(AppDbContext db, ClaimsPrincipal user, Guid meetingId, string field, string? oldValue, string? newValue) =>
