@@ -25,6 +25,8 @@ public sealed class EditorJourneyTests(BrowserFixture fixture, ITestOutputHelper
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Avtaler" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Avtaler", Level = 1 })).ToBeVisibleAsync();
+        // The list loads in its circuit; on a loaded machine that can take longer than a click's wait.
+        await WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Ny avtale" }).ClickAsync();
         // The list's own links also start with "Driftsavtale": wait for the kind choice first.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ny avtale", Level = 1 })).ToBeVisibleAsync();
