@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SamarbeidsAvtaler.Browser.Tests.Infrastructure;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Infrastructure.Seeding;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -19,7 +20,7 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture, ITestOutputHel
     [Fact]
     public async Task Secretariat_composes_the_ssu_holds_a_fourth_meeting_and_the_panel_turns_from_warning_to_fulfilled()
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TimeProvider.System.Today();
         var page = await NewPageAsync();
         await LogInAsync(page, Secretariat);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SamarbeidsAvtaler.Browser.Tests.Infrastructure;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Committees.Fees;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -30,7 +31,7 @@ public sealed class FeeJourneyTests(BrowserFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task Secretariat_makes_a_claim_is_asked_for_the_multiplier_of_an_evening_meeting_and_finalises_it()
     {
-        var next = DateOnly.FromDateTime(DateTime.Today).AddMonths(2);
+        var next = TimeProvider.System.Today().AddMonths(2);
         var from = new DateOnly(next.Year, next.Month, 1);
         var day = from.AddDays(9);
 

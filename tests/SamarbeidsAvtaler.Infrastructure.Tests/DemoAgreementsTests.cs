@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Parties;
 using SamarbeidsAvtaler.Infrastructure.Data;
@@ -113,7 +114,7 @@ public sealed class DemoAgreementsTests : IAsyncLifetime
 
         valid.Should().OnlyContain(a => a.ParentAgreementId == overarching.Id);
         valid.SelectMany(a => a.Areas).Distinct().Should().BeEquivalentTo([2, 3, 5, 12], "point 1 is covered by the level-1 document itself");
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = TimeProvider.System.Today();
         valid.Should().Contain(a => a.NextReviewDate < today, "one service agreement's yearly review is overdue (R3)");
 
         var supplementary = await db.Agreements.SingleAsync(a => a.Level == AgreementLevel.Supplementary);
@@ -134,7 +135,7 @@ public sealed class DemoAgreementsTests : IAsyncLifetime
         var signed = await db.Agreements.SingleAsync(a => a.Status == AgreementStatus.Signed);
         var old = await db.Agreements.SingleAsync(a => a.Id == signed.PreviousVersionId);
 
-        signed.ValidFrom.Should().BeAfter(DateOnly.FromDateTime(DateTime.Now));
+        signed.ValidFrom.Should().BeAfter(TimeProvider.System.Today());
         old.Status.Should().Be(AgreementStatus.Active, "in force until the day before the new version's valid-from");
     }
 

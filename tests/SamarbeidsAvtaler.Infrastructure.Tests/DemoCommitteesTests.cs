@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Committees;
 using SamarbeidsAvtaler.Infrastructure.Data;
 using SamarbeidsAvtaler.Infrastructure.Seeding;
@@ -74,7 +75,7 @@ public sealed class DemoCommitteesTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         var ssu = await db.Committees.AsNoTracking().SingleAsync(c => c.Kind == CommitteeKind.StrategicCommittee);
         var meetings = await db.Meetings.AsNoTracking().Include(m => m.AgendaItems).Where(m => m.CommitteeId == ssu.Id).ToListAsync();
-        var year = DateTime.Today.Year;
+        var year = TimeProvider.System.Today().Year;
 
         meetings.Count(m => m.Status == MeetingStatus.Held && m.Date.Year == year).Should().Be(3);
         meetings.Should().ContainSingle(m => m.Status == MeetingStatus.Planned);

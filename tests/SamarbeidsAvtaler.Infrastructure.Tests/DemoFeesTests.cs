@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Committees;
 using SamarbeidsAvtaler.Domain.Committees.Fees;
 using SamarbeidsAvtaler.Infrastructure.Seeding;
@@ -58,7 +59,7 @@ public sealed class DemoFeesTests : IAsyncLifetime
         var voss = await db.Parties.AsNoTracking().SingleAsync(p => p.Name == DemoFees.PayingMunicipality);
         claims.Should().OnlyContain(c => c.PersonId == person.Id && c.PayingMunicipalityPartyId == voss.Id);
 
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TimeProvider.System.Today();
         var finalised = claims.Single(c => c.Status == FeeClaimStatus.Finalised);
         finalised.PeriodTo.Should().BeBefore(new DateOnly(today.Year, today.Month, 1));
         finalised.Activities.Select(a => (a.Kind, a.InsideOfficeHours)).Should().BeEquivalentTo(new[]
