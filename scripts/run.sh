@@ -21,6 +21,7 @@ cat <<TXT
       samhandlingssjef@demo.local
       spesialist@demo.local
       sekretariat@demo.local
+      kommune@demo.local
 ==> Ctrl-C stopper appen. Databasen (127.0.0.1:$SA_PG_PORT) fortsetter å kjøre og dataene beholdes;
     stopp den med: scripts/db.sh stop
 

@@ -1,4 +1,5 @@
 using SamarbeidsAvtaler.Domain.Auditing;
+using SamarbeidsAvtaler.Domain.Deviations;
 using SamarbeidsAvtaler.Domain.Parties;
 
 namespace SamarbeidsAvtaler.Domain.Agreements;
@@ -87,6 +88,24 @@ public class Agreement : IAudited
     // R3 (004): the yearly review, and the date its result went to the partnarskapsmøte.
     public DateOnly? LastReviewedOn { get; private set; }
     public DateOnly? ReviewReportedToPartnershipOn { get; private set; }
+
+    // R26 (003): the agreed discharge hours, as four columns; all set or none.
+    public TimeOnly? DischargeWeekdayFrom { get; private set; }
+    public TimeOnly? DischargeWeekdayTo { get; private set; }
+    public TimeOnly? DischargeHolidayFrom { get; private set; }
+    public TimeOnly? DischargeHolidayTo { get; private set; }
+
+    /// <summary>
+    /// R23: whether the agreement makes a dispute body's statement binding (seed 004 does); advisory
+    /// otherwise (seed 003).
+    /// </summary>
+    public bool DisputeStatementsBinding { get; private set; }
+
+    /// <summary>The agreed discharge hours, or null when the agreement sets none.</summary>
+    public DischargeHours? DischargeHours =>
+        DischargeWeekdayFrom is { } wf && DischargeWeekdayTo is { } wt && DischargeHolidayFrom is { } hf && DischargeHolidayTo is { } ht
+            ? new DischargeHours(wf, wt, hf, ht)
+            : null;
 
     public IReadOnlyList<AgreementParty> Parties => _parties;
     public IReadOnlyList<AgreementSection> Sections => _sections;
@@ -508,6 +527,11 @@ public class Agreement : IAudited
             ContactRoutines = ContactRoutines,
             Compensation = Compensation,
             RhfInformedOn = RhfInformedOn,
+            DischargeWeekdayFrom = DischargeWeekdayFrom,
+            DischargeWeekdayTo = DischargeWeekdayTo,
+            DischargeHolidayFrom = DischargeHolidayFrom,
+            DischargeHolidayTo = DischargeHolidayTo,
+            DisputeStatementsBinding = DisputeStatementsBinding,
             // An owned value belongs to one owner: the new version gets its own copy.
             PracticePosition = PracticePosition is null ? null : PracticePosition with { },
             CreatedAt = now,
@@ -740,6 +764,18 @@ public class Agreement : IAudited
             ? ReviewRules.AnnualReviewDeadline(reviewedOn.AddYears(1))
             : reviewedOn.AddYears(1);
     }
+
+    /// <summary>Sets or clears the agreed discharge hours (R26). Terms of the agreement, kept also once it is signed.</summary>
+    public void SetDischargeHours(DischargeHours? hours)
+    {
+        DischargeWeekdayFrom = hours?.WeekdayFrom;
+        DischargeWeekdayTo = hours?.WeekdayTo;
+        DischargeHolidayFrom = hours?.HolidayFrom;
+        DischargeHolidayTo = hours?.HolidayTo;
+    }
+
+    /// <summary>R23: records whether the agreement makes dispute statements binding.</summary>
+    public void SetDisputeStatementsBinding(bool binding) => DisputeStatementsBinding = binding;
 
     public void RecordRhfInformed(DateOnly informedOn)
     {

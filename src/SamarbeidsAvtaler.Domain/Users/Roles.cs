@@ -11,7 +11,10 @@ public static class Roles
     /// <summary>The samarbeidssekretariat of a helsefellesskap (004 § 5.5), linked to its HF or a kommune.</summary>
     public const string Secretariat = "Sekretariat";
 
-    public static readonly IReadOnlyList<string> All = [Caseworker, CooperationManager, Specialist, Administrator, Secretariat];
+    /// <summary>A kommune's contact (issue 10 § 6): reports and follows its kommune's deviations and disputes.</summary>
+    public const string Municipality = "Kommune";
+
+    public static readonly IReadOnlyList<string> All = [Caseworker, CooperationManager, Specialist, Administrator, Secretariat, Municipality];
 
     /// <summary>Roles that maintain the registers.</summary>
     public const string Maintainers = Caseworker + "," + Administrator;
@@ -22,6 +25,7 @@ public static class Roles
         CooperationManager => [Parties.PartyKind.HealthTrust, Parties.PartyKind.Institution],
         Specialist => [Parties.PartyKind.Specialist],
         Secretariat => [Parties.PartyKind.HealthTrust, Parties.PartyKind.Municipality],
+        Municipality => [Parties.PartyKind.Municipality],
         _ => [],
     };
 }

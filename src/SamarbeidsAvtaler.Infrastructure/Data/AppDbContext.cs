@@ -6,6 +6,7 @@ using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Auditing;
 using SamarbeidsAvtaler.Domain.Committees;
 using SamarbeidsAvtaler.Domain.Committees.Fees;
+using SamarbeidsAvtaler.Domain.Deviations;
 using SamarbeidsAvtaler.Domain.Parties;
 using SamarbeidsAvtaler.Infrastructure.Auditing;
 using SamarbeidsAvtaler.Infrastructure.Identity;
@@ -44,6 +45,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditActor? a
     public DbSet<FeeRateEntry> FeeRates => Set<FeeRateEntry>();
     public DbSet<FeeClaim> FeeClaims => Set<FeeClaim>();
     public DbSet<FeeClaimActivity> FeeClaimActivities => Set<FeeClaimActivity>();
+    public DbSet<Deviation> Deviations => Set<Deviation>();
+    public DbSet<DeviationEvent> DeviationEvents => Set<DeviationEvent>();
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<DisputeStep> DisputeSteps => Set<DisputeStep>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

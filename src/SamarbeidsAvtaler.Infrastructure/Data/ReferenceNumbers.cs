@@ -10,9 +10,12 @@ namespace SamarbeidsAvtaler.Infrastructure.Data;
 /// </summary>
 public static class ReferenceNumbers
 {
-    public static async Task<string> NextAsync(AppDbContext db, AgreementKind kind, int year, CancellationToken cancellationToken = default)
+    public static Task<string> NextAsync(AppDbContext db, AgreementKind kind, int year, CancellationToken cancellationToken = default) =>
+        NextAsync(db, kind.ReferencePrefix(), year, cancellationToken);
+
+    /// <summary>The next number for a prefix of up to eight letters, such as "AVVIK" for deviation cases.</summary>
+    public static async Task<string> NextAsync(AppDbContext db, string prefix, int year, CancellationToken cancellationToken = default)
     {
-        var prefix = kind.ReferencePrefix();
         var next = await db.Database.SqlQuery<int>($"""
             INSERT INTO reference_counters (prefix, year, last_value) VALUES ({prefix}, {year}, 1)
             ON CONFLICT (prefix, year) DO UPDATE SET last_value = reference_counters.last_value + 1
@@ -36,6 +39,6 @@ internal sealed class ReferenceCounterConfiguration : IEntityTypeConfiguration<R
     {
         builder.ToTable("reference_counters");
         builder.HasKey(c => new { c.Prefix, c.Year });
-        builder.Property(c => c.Prefix).HasMaxLength(4);
+        builder.Property(c => c.Prefix).HasMaxLength(8);
     }
 }

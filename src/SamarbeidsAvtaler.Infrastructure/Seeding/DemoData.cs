@@ -22,7 +22,11 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         ("samhandlingssjef@demo.local", "Siri Samhandling", Roles.CooperationManager),
         ("spesialist@demo.local", "Demo Spesialistsen", Roles.Specialist),
         ("sekretariat@demo.local", "Sigrid Sekretariat", Roles.Secretariat),
+        ("kommune@demo.local", "Kari Kommune", Roles.Municipality),
     ];
+
+    /// <summary>The kommune the demo kommune user is contact for (in the områdeutval Bergensregionen).</summary>
+    public const string DemoMunicipality = "Askøy kommune";
 
     /// <summary>Seed 004's name of the Voss institution.</summary>
     public const string VossInstitution = "Voss Distriktspsykiatriske Senter NKS Bjørkeli";
@@ -76,6 +80,8 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         await new DemoAgreements(db, clock).SeedAsync(cancellationToken);
         await new DemoCommittees(db, clock).SeedAsync(cancellationToken);
         await new DemoFees(db, clock).SeedAsync(cancellationToken);
+        await new DemoDeviations(db, clock).SeedAsync(cancellationToken);
+        await new DemoDisputes(db, clock).SeedAsync(cancellationToken);
     }
 
     private void SeedParties()
@@ -121,6 +127,7 @@ public sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimePr
         {
             [Roles.CooperationManager] = await db.Parties.Where(p => p.Name == "Helse Bergen HF").Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
             [Roles.Secretariat] = await db.Parties.Where(p => p.Name == "Helse Bergen HF").Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
+            [Roles.Municipality] = await db.Parties.Where(p => p.Name == DemoMunicipality).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
             [Roles.Specialist] = await db.Parties.Where(p => p.Name == "Demo Spesialistsen").Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
         };
 

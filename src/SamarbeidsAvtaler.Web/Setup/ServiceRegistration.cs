@@ -22,6 +22,9 @@ using SamarbeidsAvtaler.Web.Features.Agreements.Overview;
 using SamarbeidsAvtaler.Web.Features.Committees;
 using SamarbeidsAvtaler.Web.Features.Committees.Fees;
 using SamarbeidsAvtaler.Web.Features.Committees.Meetings;
+using SamarbeidsAvtaler.Web.Features.Deviations;
+using SamarbeidsAvtaler.Web.Features.Deviations.Statistics;
+using SamarbeidsAvtaler.Web.Features.Disputes;
 using SamarbeidsAvtaler.Web.Features.MyAgreements;
 using SamarbeidsAvtaler.Web.Features.Parties;
 using SamarbeidsAvtaler.Web.Features.Users;
@@ -144,6 +147,9 @@ public static class ServiceRegistration
         services.AddCommitteeServices();
         services.AddMeetingServices();
         services.AddFeeServices();
+        services.AddDeviationServices();
+        services.AddDeviationStatisticsServices();
+        services.AddDisputeServices();
         return services;
     }
 }

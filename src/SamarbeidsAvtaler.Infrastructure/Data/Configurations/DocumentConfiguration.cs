@@ -28,7 +28,9 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         builder.Property(a => a.UserName).HasMaxLength(200);
         builder.Property(a => a.ReferenceNumber).HasMaxLength(20);
         builder.Property(a => a.Action).HasMaxLength(40);
+        builder.Property(a => a.CaseKind).HasMaxLength(10);
         builder.HasIndex(a => a.OccurredAt);
+        builder.HasIndex(a => new { a.CaseId, a.OccurredAt });
         builder.HasIndex(a => new { a.AgreementId, a.OccurredAt });
         builder.HasIndex(a => new { a.UserId, a.OccurredAt });
     }

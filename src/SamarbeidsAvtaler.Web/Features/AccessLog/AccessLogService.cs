@@ -23,7 +23,17 @@ public sealed record AccessLogQuery(
     public static readonly IReadOnlyList<int> PageSizes = [25, 50, 100];
 }
 
-public sealed record AccessLogRow(long Id, DateTimeOffset OccurredAt, string UserName, string Action, Guid AgreementId, string ReferenceNumber, int VersionNumber);
+public sealed record AccessLogRow(long Id, DateTimeOffset OccurredAt, string UserName, string Action, Guid? AgreementId, string ReferenceNumber,
+    int? VersionNumber, string? CaseKind = null, Guid? CaseId = null)
+{
+    /// <summary>The page the entry is about: the agreement, or the deviation or dispute case.</summary>
+    public string Href => CaseKind switch
+    {
+        Domain.Auditing.CaseKinds.Deviation => $"/avvik/{CaseId}",
+        Domain.Auditing.CaseKinds.Dispute => $"/tvister/{CaseId}",
+        _ => $"/avtaler/{AgreementId}",
+    };
+}
 
 /// <summary>A page of the log, or a message saying why the search cannot be run (then no rows).</summary>
 public sealed record AccessLogResult(IReadOnlyList<AccessLogRow> Rows, int Total, string? Message = null)
@@ -31,7 +41,7 @@ public sealed record AccessLogResult(IReadOnlyList<AccessLogRow> Rows, int Total
     public static AccessLogResult Refused(string message) => new([], 0, message);
 }
 
-/// <summary>The append-only log of agreement views and PDF downloads, for administrators only.</summary>
+/// <summary>The append-only log of agreement views and PDF downloads and of case views, for administrators only.</summary>
 public sealed class AccessLogService(IDbContextFactory<AppDbContext> contexts)
 {
     public static readonly DateOnly Earliest = DateOnly.FromDateTime(DateField.Earliest);
@@ -93,7 +103,7 @@ public sealed class AccessLogService(IDbContextFactory<AppDbContext> contexts)
             ? log.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
             : log.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(e => new AccessLogRow(e.Id, e.OccurredAt, e.UserName, e.Action, e.AgreementId, e.ReferenceNumber, e.VersionNumber))
+            .Select(e => new AccessLogRow(e.Id, e.OccurredAt, e.UserName, e.Action, e.AgreementId, e.ReferenceNumber, e.VersionNumber, e.CaseKind, e.CaseId))
             .ToListAsync(cancellationToken);
         return new AccessLogResult(rows, total);
     }

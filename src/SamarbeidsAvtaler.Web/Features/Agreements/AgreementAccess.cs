@@ -11,7 +11,7 @@ public static class AgreementAccess
     /// <summary>
     /// The agreements a user may read. Caseworkers and administrators: all. A samhandlingssjef: those
     /// their trust (or an institution under it) is party to; a sekretariat likewise for its HF or kommune.
-    /// An avtalespesialist: their own. Whatever is
+    /// An avtalespesialist or a kommune user: those their own party is party to. Whatever is
     /// filtered out does not exist for that user (404).
     /// </summary>
     public static IQueryable<Agreement> VisibleTo(this IQueryable<Agreement> agreements, AppDbContext db, ClaimsPrincipal user)
@@ -28,7 +28,7 @@ public static class AgreementAccess
             return agreements.Where(a => db.AgreementParties.Any(ap => ap.AgreementId == a.Id && trustAndInstitutions.Contains(ap.PartyId)));
         }
 
-        if (user.IsInRole(Roles.Specialist))
+        if (user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Municipality))
         {
             return agreements.Where(a => db.AgreementParties.Any(ap => ap.AgreementId == a.Id && ap.PartyId == own));
         }

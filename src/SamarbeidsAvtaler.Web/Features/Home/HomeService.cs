@@ -12,7 +12,8 @@ public sealed record HomeSummary(int ActiveParties);
 public sealed class HomeService(IDbContextFactory<AppDbContext> contexts)
 {
     /// <summary>
-    /// An avtalespesialist lands on their own agreements, a samhandlingssjef on their trust's overview;
+    /// An avtalespesialist lands on their own agreements, a samhandlingssjef on their trust's overview,
+    /// a kommune user on its deviations;
     /// caseworkers and administrators on the front page (null).
     /// </summary>
     public static string? LandingPage(ClaimsPrincipal user)
@@ -25,6 +26,11 @@ public sealed class HomeService(IDbContextFactory<AppDbContext> contexts)
         if (user.IsInRole(Roles.Specialist))
         {
             return "/mine-avtaler";
+        }
+
+        if (user.IsInRole(Roles.Municipality))
+        {
+            return "/avvik";
         }
 
         if (user.IsInRole(Roles.Secretariat))

@@ -406,6 +406,7 @@ public sealed class UserService(IDbContextFactory<AppDbContext> contexts, IServi
         {
             Roles.Specialist => "En avtalespesialist må knyttes til sin egen part i partsregisteret. Søk på navn eller HPR-nummer.",
             Roles.Secretariat => "Et sekretariat må knyttes til helseforetaket eller kommunen det hører til.",
+            Roles.Municipality => "En kommunebruker må knyttes til sin kommune i partsregisteret.",
             _ => "En samhandlingssjef må knyttes til et helseforetak eller en institusjon.",
         }));
         return null;

@@ -1,0 +1,10 @@
+namespace SamarbeidsAvtaler.Web.Features.Deviations.Statistics;
+
+public static class DeviationStatisticsServicesRegistration
+{
+    /// <summary>The services of deviation statistics (R25) (scoped: one per circuit or request).</summary>
+    public static IServiceCollection AddDeviationStatisticsServices(this IServiceCollection services)
+    {
+        return services;
+    }
+}
