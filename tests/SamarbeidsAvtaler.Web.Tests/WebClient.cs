@@ -11,6 +11,7 @@ public static partial class WebClient
     public const string Administrator = "admin@demo.local";
     public const string CooperationManager = "samhandlingssjef@demo.local";
     public const string Specialist = "spesialist@demo.local";
+    public const string Municipality = "kommune@demo.local";
 
     public static async Task<HttpClient> LoggedInAsync(this AppFactory factory, string email, string password = DemoData.Password)
     {

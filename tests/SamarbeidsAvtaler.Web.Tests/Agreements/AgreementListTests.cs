@@ -210,6 +210,21 @@ public sealed class AgreementListTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Kommune_user_lists_only_the_agreements_its_kommune_is_party_to()
+    {
+        var (_, operatingMarker) = await SaveOperatingAsync();
+        await using var db = app.Database.CreateDbContext();
+        var askoy = await db.PartyAsync(Infrastructure.Seeding.DemoData.DemoMunicipality);
+
+        var rows = (await SearchAsync(WebClient.Municipality, AgreementFilter.Empty, pageSize: 100)).Rows.Select(r => r.Id).ToList();
+
+        rows.Should().NotBeEmpty("Askøy is party to Helse Bergen's overarching agreement and the agreements under it");
+        (await db.AgreementParties.Where(ap => rows.Contains(ap.AgreementId) && ap.PartyId == askoy.Id).Select(ap => ap.AgreementId).Distinct().CountAsync())
+            .Should().Be(rows.Count, "every listed agreement has the kommune as a party");
+        (await SearchAsync(WebClient.Municipality, Text(operatingMarker))).Total.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Samhandlingssjef_lists_only_agreements_their_trust_is_party_to()
     {
         await using var db = app.Database.CreateDbContext();
