@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     private const string Manager = "samhandlingssjef@demo.local";
     private const string Specialist = "spesialist@demo.local";
     private const string Secretariat = "sekretariat@demo.local";
+    private const string Municipality = "kommune@demo.local";
     private const string NotFoundPrefix = "/finnes-ikke-";
 
     [Theory]
@@ -25,10 +26,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     [InlineData(Manager)]
     [InlineData(Specialist)]
     [InlineData(Secretariat)]
+    [InlineData(Municipality)]
     public async Task Every_page_a_role_can_open_has_no_serious_or_critical_violation(string email)
     {
         var (agreementId, partyId) = await VisibleRecordsAsync(email);
-        var pages = PagesFor(email, agreementId, partyId, await CommitteeRecordsAsync());
+        var pages = PagesFor(email, agreementId, partyId, await CommitteeRecordsAsync()).Concat(await CasePagesAsync(email)).ToList();
 
         await using var context = await AxeScan.NewContextAsync(Fixture);
         var page = await context.NewPageAsync();
@@ -160,12 +162,46 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             Specialist => ["/mine-avtaler", .. common],
             Manager => ["/", "/avtaler", "/oversikt", "/frister", "/dekning", .. bodies, .. common],
             Secretariat => ["/avtaler", .. bodies, .. keeping, .. common],
+            Municipality => ["/avtaler", .. common],
             Caseworker => ["/", "/avtaler", "/oversikt", "/frister", "/dekning", "/parter/ny", .. bodies, .. keeping, .. common],
             _ => ["/", "/avtaler", "/oversikt", "/frister", "/dekning", "/parter/ny", "/admin/brukere", "/admin/tilgangslogg", .. bodies, .. keeping, .. common],
         };
     }
 
     private sealed record CommitteeRecords(Guid Ssu, Guid Meeting, Guid Person);
+
+    /// <summary>
+    /// The deviation and dispute pages (issue 10) for every role but an avtalespesialist: the lists, the
+    /// forms, the statistics and one case of each kind the user may see (the demo's, on Helse Bergen's agreements).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> CasePagesAsync(string email)
+    {
+        if (email == Specialist)
+        {
+            return [];
+        }
+
+        await using var db = Fixture.Database.CreateDbContext();
+        var own = await db.Users.Where(u => u.Email == email).Select(u => u.PartyId).SingleAsync();
+        var deviations = db.Deviations.AsQueryable();
+        var disputes = db.Disputes.AsQueryable();
+        if (email == Municipality)
+        {
+            deviations = deviations.Where(d => d.ReportingPartyId == own || d.OtherPartyId == own);
+            disputes = disputes.Where(d => d.RaisingPartyId == own || d.OtherPartyId == own);
+        }
+
+        var deviation = await deviations.OrderBy(d => d.CaseNumber).Select(d => (Guid?)d.Id).FirstOrDefaultAsync();
+        var dispute = await disputes.OrderBy(d => d.CaseNumber).Select(d => (Guid?)d.Id).FirstOrDefaultAsync();
+        deviation.Should().NotBeNull($"the demo has a deviation {email} may see");
+        List<string> pages = ["/avvik", "/avvik/ny", "/avvik/statistikk", $"/avvik/{deviation}", "/tvister", "/tvister/ny"];
+        if (dispute is { } id)
+        {
+            pages.Add($"/tvister/{id}");
+        }
+
+        return pages;
+    }
 
     /// <summary>The demo SSU, a meeting of it with approved minutes, and one of its members.</summary>
     private async Task<CommitteeRecords> CommitteeRecordsAsync()
