@@ -67,7 +67,14 @@ internal sealed class StatisticsTestData
 
         return new StatisticsTestData
         {
-            Trust = t, OtherTrust = t2, K1 = k1, K2 = k2, K3 = k3, AreaA = a.Id, AreaB = b.Id, AreaAName = data.AreaAName,
+            Trust = t,
+            OtherTrust = t2,
+            K1 = k1,
+            K2 = k2,
+            K3 = k3,
+            AreaA = a.Id,
+            AreaB = b.Id,
+            AreaAName = data.AreaAName,
         };
     }
 
