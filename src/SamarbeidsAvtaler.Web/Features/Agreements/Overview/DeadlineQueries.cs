@@ -3,8 +3,10 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
+using SamarbeidsAvtaler.Domain.Deviations;
 using SamarbeidsAvtaler.Domain.Users;
 using SamarbeidsAvtaler.Infrastructure.Data;
+using SamarbeidsAvtaler.Web.Features.Deviations;
 
 namespace SamarbeidsAvtaler.Web.Features.Agreements.Overview;
 
@@ -19,6 +21,9 @@ public enum DeadlineKind
 
     /// <summary>R2 (004): a notice the HF has not yet told its RHF, or the RHF Helsedirektoratet.</summary>
     NoticeNotification = 6,
+
+    /// <summary>R22: a deviation sent to the other party and not answered by its deadline (issue 10 § 3).</summary>
+    DeviationAnswer = 7,
 }
 
 public static class DeadlineKindExtensions
@@ -31,6 +36,7 @@ public static class DeadlineKindExtensions
         DeadlineKind.NoticeTakesEffect => "Oppsigelse får virkning",
         DeadlineKind.Ending => "Avtalen utløper",
         DeadlineKind.NoticeNotification => "Oppsigelse ikke varslet",
+        DeadlineKind.DeviationAnswer => "Avvik uten svar",
         _ => kind.ToString(),
     };
 
@@ -43,6 +49,7 @@ public static class DeadlineKindExtensions
         DeadlineKind.NoticeTakesEffect => "oppsigelse",
         DeadlineKind.Ending => "utlop",
         DeadlineKind.NoticeNotification => "varsling",
+        DeadlineKind.DeviationAnswer => "avvik",
         _ => kind.ToString(),
     };
 
@@ -62,6 +69,14 @@ public sealed record Deadline(
     IReadOnlyList<string> PartyNames,
     int SignedCount)
 {
+    /// <summary>For <see cref="DeadlineKind.DeviationAnswer"/>: the deviation case; the agreement fields name the agreement it concerns.</summary>
+    public Guid? CaseId { get; init; }
+
+    /// <summary>"AVVIK-2026-0042", for a deviation.</summary>
+    public string? CaseNumber { get; init; }
+
+    public string? CaseTitle { get; init; }
+
     /// <summary>Days from today to the date: negative when overdue, or how long a signature has been waited for.</summary>
     public int DaysFrom(DateOnly today) => Date.DayNumber - today.DayNumber;
 }
@@ -164,6 +179,7 @@ public static class DeadlineQueries
             .SingleOrDefaultAsync(cancellationToken);
         var counts = new Dictionary<DeadlineKind, int>
         {
+            [DeadlineKind.DeviationAnswer] = 0,
             [DeadlineKind.AwaitingSignature] = c?.Awaiting ?? 0,
             [DeadlineKind.Review] = c?.Reviews ?? 0,
             [DeadlineKind.Revision] = c?.Revisions ?? 0,
@@ -242,7 +258,9 @@ public static class DeadlineQueries
         }
 
         var (queries, visible, limit, revisionFrom) = Build(db, user, today, horizon);
-        var counts = (await CountAsync(visible, limit, revisionFrom, cancellationToken)).ByKind;
+        var counts = new Dictionary<DeadlineKind, int>((await CountAsync(visible, limit, revisionFrom, cancellationToken)).ByKind);
+        var overdueDeviations = OverdueDeviations(db, user, today);
+        counts[DeadlineKind.DeviationAnswer] = await overdueDeviations.CountAsync(cancellationToken);
 
         // A page beyond the last shows the last one.
         var total = only is { } o ? counts[o] : counts.Values.Sum();
@@ -257,13 +275,70 @@ public static class DeadlineQueries
         {
             if ((only is null || only == kind) && counts[kind] > 0)
             {
-                hits.AddRange(await HitsAsync(queries, kind, n, cancellationToken));
+                hits.AddRange(kind == DeadlineKind.DeviationAnswer
+                    ? await DeviationHitsAsync(overdueDeviations, n, cancellationToken)
+                    : await HitsAsync(queries, kind, n, cancellationToken));
             }
         }
 
         var shown = hits.OrderBy(h => h.Date).ThenBy(h => h.Kind).ThenBy(h => h.Id).Skip(skip).Take(pageSize).ToList();
-        var deadlines = await DescribeAsync(db, shown, cancellationToken);
+        var agreementRows = new Queue<Deadline>(await DescribeAsync(db, [.. shown.Where(h => h.Kind != DeadlineKind.DeviationAnswer)], cancellationToken));
+        var deviationRows = new Queue<Deadline>(await DescribeDeviationsAsync(db, [.. shown.Where(h => h.Kind == DeadlineKind.DeviationAnswer)],
+            cancellationToken));
+        var deadlines = shown.Select(h => h.Kind == DeadlineKind.DeviationAnswer ? deviationRows.Dequeue() : agreementRows.Dequeue()).ToList();
         return new DeadlineResult(deadlines, total, counts, page, pageCount) { Today = today, Horizon = horizon };
+    }
+
+    /// <summary>
+    /// R22 (issue 10 § 3): deviations the user may see (<see cref="DeviationAccess"/>) that were sent to the
+    /// other party and not answered by their deadline. Listed whatever the horizon, from the day the answer was due.
+    /// </summary>
+    private static IQueryable<Deviation> OverdueDeviations(AppDbContext db, ClaimsPrincipal user, DateOnly today) =>
+        db.Deviations.AsNoTracking().VisibleTo(db, user)
+            .Where(d => d.Status == DeviationStatus.SentToOtherParty && d.AnswerDueOn != null && d.AnswerDueOn < today);
+
+    private static async Task<List<(DeadlineKind Kind, Guid Id, DateOnly Date)>> DeviationHitsAsync(IQueryable<Deviation> overdue, int n,
+        CancellationToken cancellationToken)
+    {
+        var rows = await overdue.OrderBy(d => d.AnswerDueOn).ThenBy(d => d.Id).Take(n)
+            .Select(d => new { d.Id, Date = d.AnswerDueOn!.Value }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (DeadlineKind.DeviationAnswer, r.Id, r.Date))];
+    }
+
+    /// <summary>Case number, title and the two parties of the overdue deviations, with the agreement they concern, in the hits' order.</summary>
+    private static async Task<List<Deadline>> DescribeDeviationsAsync(AppDbContext db, IReadOnlyList<(DeadlineKind Kind, Guid Id, DateOnly Date)> hits,
+        CancellationToken cancellationToken)
+    {
+        var ids = hits.Select(h => h.Id).ToList();
+        var cases = await (from d in db.Deviations.AsNoTracking()
+                           join a in db.Agreements.AsNoTracking() on d.AgreementId equals a.Id
+                           join r in db.Parties.AsNoTracking() on d.ReportingPartyId equals r.Id
+                           join o in db.Parties.AsNoTracking() on d.OtherPartyId equals o.Id
+                           where ids.Contains(d.Id)
+                           select new
+                           {
+                               d.Id,
+                               d.CaseNumber,
+                               CaseTitle = d.Title,
+                               d.AgreementId,
+                               a.Title,
+                               a.ReferenceNumber,
+                               a.VersionNumber,
+                               a.Kind,
+                               Reporting = r.Name,
+                               Other = o.Name,
+                           })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        return [.. hits.Select(h =>
+        {
+            var c = cases[h.Id];
+            return new Deadline(h.Kind, c.AgreementId, h.Date, c.Title, c.ReferenceNumber, c.VersionNumber, c.Kind, [$"{c.Reporting} (melder)", c.Other], 0)
+            {
+                CaseId = c.Id,
+                CaseNumber = c.CaseNumber,
+                CaseTitle = c.CaseTitle,
+            };
+        })];
     }
 
     /// <summary>
@@ -352,6 +427,8 @@ public static class DeadlineQueries
             DeadlineKind.NoticeTakesEffect => overdue
                 ? "Oppsigelsen har fått virkning: kontroller at avtalen er avsluttet og at en ny avtale er på plass."
                 : "Avtalen opphører denne dagen. Sørg for at en ny avtale er på plass.",
+            DeadlineKind.DeviationAnswer =>
+                "Den andre parten har ikke svart på avviket innen fristen. Følg opp saken, eller send den til kommunen og spesialisthelsetjenesten.",
             DeadlineKind.NoticeNotification =>
                 "Avtalen er sagt opp. Helseforetaket skal varsle sitt RHF, og RHF Helsedirektoratet (004): registrer varslene på avtalesiden.",
             _ => overdue
