@@ -138,6 +138,18 @@ public sealed class AgreementActions(
         await DoneAsync(result);
     }
 
+    /// <summary>R26 and R23: the agreed discharge hours and whether dispute statements bind, on any status.</summary>
+    public async Task SetTermsAsync()
+    {
+        var model = AgreementTermsInput.From(View.Agreement);
+        var parameters = new DialogParameters<AgreementTermsDialog>
+        {
+            { d => d.Model, model },
+            { d => d.Submit, Command(version => lifecycle.SetTermsAsync(user, Id, model, version)) },
+        };
+        await DoneAsync(await ShowAsync<AgreementTermsDialog>("Avtalte vilkår", parameters));
+    }
+
     private Func<Task<CommandResult>> Command(Func<uint, Task<CommandResult>> command) => async () =>
     {
         var result = await command(View.Version);

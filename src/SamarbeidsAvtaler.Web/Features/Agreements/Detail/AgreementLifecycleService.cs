@@ -4,6 +4,7 @@ using Npgsql;
 using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Auditing;
+using SamarbeidsAvtaler.Domain.Deviations;
 using SamarbeidsAvtaler.Infrastructure.Data;
 using SamarbeidsAvtaler.Infrastructure.Pdf;
 using SamarbeidsAvtaler.Web.Components;
@@ -293,6 +294,65 @@ public sealed class AgreementLifecycleService(
                 clock.GetUtcNow(), [new("Attachment", Describe(attachment), null)]));
             return CommandResult.Ok("Vedlegget er slettet.");
         });
+
+    /// <summary>
+    /// R26 and R23: terms recorded from the document, on any status: the agreed discharge hours (or none) and
+    /// whether statements on disputes bind the parties. The hours' errors go beside the "to" field of the window.
+    /// </summary>
+    public async Task<CommandResult> SetTermsAsync(ClaimsPrincipal user, Guid id, AgreementTermsInput input, uint version)
+    {
+        if (!user.IsMaintainer())
+        {
+            return CommandResult.Forbidden();
+        }
+
+        DischargeHours? hours = null;
+        if (input.HasDischargeHours)
+        {
+            var errors = new List<FieldError>();
+            var weekdayFrom = Clock(input.WeekdayFrom, nameof(input.WeekdayFrom), "Fra-tiden på hverdager", errors);
+            var weekdayTo = Clock(input.WeekdayTo, nameof(input.WeekdayTo), "Til-tiden på hverdager", errors);
+            var holidayFrom = Clock(input.HolidayFrom, nameof(input.HolidayFrom), "Fra-tiden i helg og på helligdager", errors);
+            var holidayTo = Clock(input.HolidayTo, nameof(input.HolidayTo), "Til-tiden i helg og på helligdager", errors);
+            if (errors.Count == 0)
+            {
+                errors.AddRange(DischargeHours.Validate(weekdayFrom!.Value, weekdayTo!.Value, holidayFrom!.Value, holidayTo!.Value));
+            }
+
+            if (errors.Count > 0)
+            {
+                return CommandResult.Invalid(errors);
+            }
+
+            hours = new DischargeHours(weekdayFrom!.Value, weekdayTo!.Value, holidayFrom!.Value, holidayTo!.Value);
+        }
+
+        return await RunAsync(user, id, version, (_, agreement) =>
+        {
+            agreement.SetDischargeHours(hours);
+            agreement.SetDisputeStatementsBinding(input.DisputeStatementsBinding);
+            return Ok("Vilkårene er lagret: " + (hours is null ? "ingen avtalt tid for utskrivning" : hours.ToString())
+                + (input.DisputeStatementsBinding ? "; uttalelser i tvister er bindende." : "; uttalelser i tvister er rådgivende."));
+        });
+    }
+
+    /// <summary>A time of day typed in a time field: required, within the day, to the minute.</summary>
+    private static TimeOnly? Clock(TimeSpan? value, string field, string label, List<FieldError> errors)
+    {
+        if (value is not { } time)
+        {
+            errors.Add(new(field, $"{label} må fylles ut (tt:mm)."));
+            return null;
+        }
+
+        if (time < TimeSpan.Zero || time >= TimeSpan.FromDays(1))
+        {
+            errors.Add(new(field, $"{label} må være et klokkeslett mellom 00:00 og 23:59."));
+            return null;
+        }
+
+        return new TimeOnly(time.Hours, time.Minutes);
+    }
 
     public static string NotDraftMessage(AgreementStatus status) =>
         $"Vedlegg kan bare legges til eller slettes mens avtalen er et utkast. Avtalen har status «{status.DisplayName()}»; en signert avtale endres ved å lage en ny versjon (R1).";

@@ -23,9 +23,8 @@ public sealed partial class MeetingService
                 return CommandResult.Refused("Møtet er avlyst og kan ikke få nye saker.");
             }
 
-            var year = meeting.Date.Year;
-            var last = await db.AgendaItems.Where(i => i.CommitteeId == meeting.CommitteeId && i.Year == year).MaxAsync(i => (int?)i.Number, ct) ?? 0;
-            var item = meeting.AddAgendaItem(last + 1, form.ToDetails(), clock.GetUtcNow());
+            var number = await AgendaNumbers.NextAsync(db, meeting.CommitteeId, meeting.Date.Year, ct);
+            var item = meeting.AddAgendaItem(number, form.ToDetails(), clock.GetUtcNow());
             Audit(db, user, meeting.Id, nameof(AgendaItem), null, $"{item.Number}/{item.Year} {item.Title}");
             return null;
         }, "Saken er lagt til.", ct, numbering: true);

@@ -239,9 +239,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> conte
 
                 if (numbering)
                 {
-                    // Locks the body's row without changing its version: an open form of the body is not put in conflict.
-                    await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM committees WHERE id = {committeeId.Value} FOR NO KEY UPDATE")
-                        .ToListAsync(ct);
+                    await AgendaNumbers.LockBodyAsync(db, committeeId.Value, ct);
                 }
 
                 var meeting = await db.Meetings.Include(m => m.AgendaItems).Include(m => m.Attendance).AsSplitQuery()
