@@ -58,7 +58,7 @@ public sealed class DeviationServiceTests(AppFactory app)
 
         // For the HF: not a party the kommune user acts for.
         var forTheHf = await app.WithDeviationsAsync(async s => await s.ReportAsync(kommune, await app.FormAsync(agreement, Key(), reporting: HelseBergen, other: Askoy)));
-        forTheHf.Errors.Should().ContainSingle().Which.Should().Be(new FieldError(nameof(DeviationReportForm.ReportingPartyId), DeviationService.NotYourParty));
+        forTheHf.Errors.Should().ContainSingle().Which.Should().Be(new FieldError(nameof(DeviationReportForm.ReportingParty), DeviationService.NotYourParty));
         (await app.WithDeviationsAsync(s => s.ReportingPartiesAsync(kommune, null))).Select(p => p.Name).Should().Equal(Askoy);
 
         var id = await app.ReportAsync(Municipality, await app.FormAsync(agreement, Key()));

@@ -71,7 +71,7 @@ internal static class DeviationTestData
         var at = occurredAt ?? Weekday;
         return new DeviationReportForm
         {
-            ReportingPartyId = await app.PartyAsync(reporting),
+            ReportingParty = new DeviationPartyOption(await app.PartyAsync(reporting), reporting, default),
             OtherParty = new DeviationPartyOption(await app.PartyAsync(other), other, default),
             AgreementId = agreementId,
             StatutoryAreaNumber = 5,

@@ -26,7 +26,7 @@ public sealed class DeviationReportForm
 {
     public const int TimeMaxLength = 5;
 
-    public Guid? ReportingPartyId { get; set; }
+    public DeviationPartyOption? ReportingParty { get; set; }
     public DeviationPartyOption? OtherParty { get; set; }
     public Guid? AgreementId { get; set; }
     public int? StatutoryAreaNumber { get; set; }

@@ -159,7 +159,7 @@ public sealed class DeviationService(IDbContextFactory<AppDbContext> contexts, T
             occurredAt = form.OccurredAt;
         }
 
-        var report = new DeviationReport(form.ReportingPartyId ?? Guid.Empty, form.OtherParty?.Id ?? Guid.Empty, form.AgreementId ?? Guid.Empty,
+        var report = new DeviationReport(form.ReportingParty?.Id ?? Guid.Empty, form.OtherParty?.Id ?? Guid.Empty, form.AgreementId ?? Guid.Empty,
             form.StatutoryAreaNumber, form.Category, occurredAt, form.Title, form.Description, form.ReporterCaseReference);
         errors.AddRange(report.Validate(nowLocal)
             .Where(e => e.Field != nameof(DeviationReport.OccurredAt) || occurredAt is not null)
@@ -167,7 +167,7 @@ public sealed class DeviationService(IDbContextFactory<AppDbContext> contexts, T
 
         await using var db = await contexts.CreateDbContextAsync(user, ct);
         DischargeHours? hours = null;
-        if (!errors.Any(e => e.Field is nameof(DeviationReportForm.ReportingPartyId) or nameof(DeviationReportForm.OtherParty)
+        if (!errors.Any(e => e.Field is nameof(DeviationReportForm.ReportingParty) or nameof(DeviationReportForm.OtherParty)
                 or nameof(DeviationReportForm.AgreementId)))
         {
             (hours, var refusal) = await CheckPartiesAndAgreementAsync(db, user, report, ct);
@@ -209,7 +209,7 @@ public sealed class DeviationService(IDbContextFactory<AppDbContext> contexts, T
             .Select(p => (PartyKind?)p.Kind).FirstOrDefaultAsync(ct);
         if (reporting is not { } kind || OtherSide(kind) is not { } kinds)
         {
-            return (null, new(nameof(DeviationReportForm.ReportingPartyId), NotYourParty));
+            return (null, new(nameof(DeviationReportForm.ReportingParty), NotYourParty));
         }
 
         var other = await db.Parties.AsNoTracking().Where(p => p.Id == report.OtherPartyId).Select(p => (PartyKind?)p.Kind).FirstOrDefaultAsync(ct);
@@ -486,10 +486,11 @@ public sealed class DeviationService(IDbContextFactory<AppDbContext> contexts, T
             ? new DischargeHours(wf, wt, hf, ht)
             : null;
 
-    /// <summary>The domain's field names to the form's: the time goes beside the date, the other party beside its picker.</summary>
+    /// <summary>The domain's field names to the form's: the time goes beside the date, the parties beside their pickers.</summary>
     private static FieldError ToFormField(FieldError error) => error.Field switch
     {
         nameof(DeviationReport.OccurredAt) => error with { Field = nameof(DeviationReportForm.OccurredDate) },
+        nameof(DeviationReport.ReportingPartyId) => error with { Field = nameof(DeviationReportForm.ReportingParty) },
         nameof(DeviationReport.OtherPartyId) => error with { Field = nameof(DeviationReportForm.OtherParty) },
         _ => error,
     };
