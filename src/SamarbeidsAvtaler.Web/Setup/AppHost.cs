@@ -4,6 +4,7 @@ using SamarbeidsAvtaler.Web.Features.Agreements;
 using SamarbeidsAvtaler.Web.Features.Agreements.Document;
 using SamarbeidsAvtaler.Web.Features.Committees.Fees;
 using SamarbeidsAvtaler.Web.Features.Committees.Meetings;
+using SamarbeidsAvtaler.Web.Features.Deviations;
 using SamarbeidsAvtaler.Web.Features.Errors;
 using SamarbeidsAvtaler.Web.Features.Health;
 using SamarbeidsAvtaler.Web.Features.Users;
@@ -50,6 +51,7 @@ public static class AppHost
         app.MapAgreementDocumentEndpoints();
         app.MapMeetingEndpoints();
         app.MapFeeEndpoints();
+        app.MapDeviationEndpoints();
         // Pipeline.SecurityHeaders already sends frame-ancestors 'none' on every response: no second CSP header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Deviations;
+using SamarbeidsAvtaler.Domain.Parties;
 using SamarbeidsAvtaler.Domain.Users;
 using SamarbeidsAvtaler.Infrastructure.Data;
 using SamarbeidsAvtaler.Web.Features.Account;
@@ -100,6 +101,23 @@ public static class DeviationAccess
 
         var own = OwnPartyIds(db, user);
         return disputes.Where(d => own.Contains(d.RaisingPartyId) || own.Contains(d.OtherPartyId));
+    }
+
+    /// <summary>
+    /// The parties the user may report a deviation for: a kommune user its kommune; a samhandlingssjef its HF
+    /// and the institutions under it; caseworkers, administrators and a sekretariat any kommune, HF or
+    /// institution (a sekretariat's report must still concern an agreement it sees).
+    /// </summary>
+    public static IQueryable<Guid> ReportingPartyIds(AppDbContext db, ClaimsPrincipal user)
+    {
+        if (!user.MayUseCases())
+        {
+            return db.Parties.Where(_ => false).Select(p => p.Id);
+        }
+
+        return user.MovesEveryVisibleCase()
+            ? db.Parties.Where(p => p.Kind == PartyKind.Municipality || p.Kind == PartyKind.HealthTrust || p.Kind == PartyKind.Institution).Select(p => p.Id)
+            : OwnPartyIds(db, user);
     }
 
     /// <summary>Caseworkers, administrators and a sekretariat move any case they see, on either side's behalf.</summary>
