@@ -44,9 +44,9 @@ public sealed record DeviationReport(
             errors.Add(new FieldError(nameof(AgreementId), "Velg avtalen som er brutt."));
         }
 
-        if (StatutoryAreaNumber is < 1 or > 12)
+        if (StatutoryAreaNumber is < 1 or > 13)
         {
-            errors.Add(new FieldError(nameof(StatutoryAreaNumber), "Punktet i § 6-2 er et tall fra 1 til 12."));
+            errors.Add(new FieldError(nameof(StatutoryAreaNumber), "Punktet i § 6-2 er et tall fra 1 til 13."));
         }
 
         if (Category is null || !Enum.IsDefined(Category.Value))

@@ -60,7 +60,7 @@ CREATE TABLE deviations (
     CONSTRAINT fk_deviations_parties_other_party_id FOREIGN KEY (other_party_id) REFERENCES parties (id) ON DELETE RESTRICT,
     CONSTRAINT fk_deviations_agreements_agreement_id FOREIGN KEY (agreement_id) REFERENCES agreements (id) ON DELETE RESTRICT,
     CONSTRAINT ck_deviations_parties_differ CHECK (reporting_party_id <> other_party_id),
-    CONSTRAINT ck_deviations_statutory_area_number CHECK (statutory_area_number BETWEEN 1 AND 12),
+    CONSTRAINT ck_deviations_statutory_area_number CHECK (statutory_area_number BETWEEN 1 AND 13),
     CONSTRAINT ck_deviations_category CHECK (category IN ('DischargeWithoutEpicrisisAndMedicationList', 'DischargeOutsideAgreedHours',
         'Admission', 'InformationExchange', 'Ict', 'Medication', 'Other')),
     CONSTRAINT ck_deviations_status CHECK (status IN ('Registered', 'SentToOtherParty', 'Answered', 'Closed', 'SentToMunicipalityAndSpecialistService')),

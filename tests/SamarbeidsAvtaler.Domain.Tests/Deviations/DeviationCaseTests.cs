@@ -163,7 +163,7 @@ public class DeviationCaseTests
     [Fact]
     public void A_report_needs_every_field_and_refuses_a_time_in_the_future_and_control_characters()
     {
-        var empty = new DeviationReport(Guid.Empty, Guid.Empty, Guid.Empty, 13, null, null, " ", null, "\0");
+        var empty = new DeviationReport(Guid.Empty, Guid.Empty, Guid.Empty, 14, null, null, " ", null, "\0");
 
         empty.Validate(NowLocal).Select(e => e.Field).Should().BeEquivalentTo(
         [
