@@ -125,7 +125,7 @@ public sealed class DemoDeviations(AppDbContext db, TimeProvider clock)
             var winter = month.Month is 12 or 1 or 2;
 
             // A rising trend over the year, with a winter peak.
-            var count = 9 + (m * 8 / 10) + (winter ? 6 : 0) + _random.Next(0, 4);
+            var count = 7 + (m * 12 / 10) + (winter ? 5 : 0) + _random.Next(0, 4);
             var lastDay = month == thisMonth ? today.Day - 1 : DateTime.DaysInMonth(month.Year, month.Month);
             for (var i = 0; i < count && lastDay >= 1; i++)
             {
