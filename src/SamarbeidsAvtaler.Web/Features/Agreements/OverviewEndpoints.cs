@@ -42,7 +42,7 @@ public static class AgreementOverviewEndpoints
             csv.AppendLine(Csv.Line(
                 Norwegian.Date(row.Date), DeadlineQueries.DaysText(row, today), row.Kind.DisplayName(), row.Title, row.ReferenceNumber,
                 row.VersionNumber.ToString(Norwegian.Culture), row.AgreementKind.DisplayName(), string.Join(", ", row.PartyNames),
-                $"{origin}/avtaler/{row.AgreementId}"));
+                row.CaseId is { } caseId ? $"{origin}/avvik/{caseId}" : $"{origin}/avtaler/{row.AgreementId}"));
         }
 
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
