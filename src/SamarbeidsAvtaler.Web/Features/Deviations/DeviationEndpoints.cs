@@ -2,16 +2,30 @@ using System.Text;
 using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Deviations;
 using SamarbeidsAvtaler.Web.Features.Agreements;
+using SamarbeidsAvtaler.Web.Features.Deviations.Statistics;
 
 namespace SamarbeidsAvtaler.Web.Features.Deviations;
 
 public static class DeviationEndpoints
 {
-    /// <summary>The register's CSV: exactly the cases the list shows with the same filter, as the agreement list exports.</summary>
+    /// <summary>
+    /// The register's CSV: exactly the cases the list shows with the same filter, as the agreement list exports;
+    /// and the statistics' tables with the statistics page's filter (counts only).
+    /// </summary>
     public static IEndpointRouteBuilder MapDeviationEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/avvik/eksport.csv", ExportAsync).RequireAuthorization();
+        app.MapGet("/avvik/statistikk.csv", StatisticsAsync).RequireAuthorization();
         return app;
+    }
+
+    private static async Task<IResult> StatisticsAsync(HttpContext http, DeviationStatisticsService statistics)
+    {
+        var filter = StatisticsFilter.Parse(key => http.Request.Query[key].FirstOrDefault(), statistics.Today());
+        var loaded = await statistics.LoadAsync(http.User, filter, http.RequestAborted);
+        return loaded.Value is { } result
+            ? Results.File(StatisticsCsv.Bytes(result), "text/csv; charset=utf-8", StatisticsCsv.FileName(result))
+            : Results.Forbid();
     }
 
     public static readonly string Header = Csv.Line("Saksnummer", "Tittel", "Meldt av", "Meldt mot", "Avtale", "Kategori", "Tidspunkt", "Status",

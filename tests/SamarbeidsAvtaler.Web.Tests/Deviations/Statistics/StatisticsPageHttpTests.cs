@@ -15,7 +15,7 @@ public sealed class StatisticsPageHttpTests(AppFactory app)
             var html = WebUtility.HtmlDecode(await client.GetHtmlAsync("/avvik/statistikk"));
 
             html.Should().Contain("Avviksstatistikk").And.Contain("Avvik per måned (tabell)").And.Contain("Per kategori (tabell)")
-                .And.Contain("Svar innen fristen").And.Contain("data:text/csv;charset=utf-8;base64,", "the CSV of the tables is offered");
+                .And.Contain("Svar innen fristen").And.Contain("href=\"/avvik/statistikk.csv", "the CSV of the tables is offered");
         }
     }
 
@@ -31,12 +31,25 @@ public sealed class StatisticsPageHttpTests(AppFactory app)
     }
 
     [Fact]
-    public async Task R25_avtalespesialist_may_not_open_the_statistics()
+    public async Task R25_avtalespesialist_may_not_open_the_statistics_nor_its_csv()
     {
         var client = await app.LoggedInAsync("spesialist@demo.local");
 
-        var response = await client.GetAsync("/avvik/statistikk");
+        (await client.GetAsync("/avvik/statistikk")).StatusCode.Should().NotBe(HttpStatusCode.OK);
+        (await client.GetAsync("/avvik/statistikk.csv")).StatusCode.Should().NotBe(HttpStatusCode.OK);
+    }
 
-        response.StatusCode.Should().NotBe(HttpStatusCode.OK);
+    [Fact]
+    public async Task R25_the_csv_holds_the_tables_for_the_pages_filter_and_counts_only()
+    {
+        var client = await app.LoggedInAsync("kommune@demo.local");
+
+        var response = await client.GetAsync("/avvik/statistikk.csv?kategori=%27");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var csv = await response.Content.ReadAsStringAsync();
+        csv.Should().Contain("Antall avvik").And.Contain("Besvart innen fristen").And.Contain("Måned;Antall")
+            .And.NotContain("AVVIK-", "the statistics hold counts, never a case");
     }
 }
