@@ -22,6 +22,9 @@ public partial class DeviationList
     };
 
     private readonly LatestLoad _loads = new();
+
+    // Until the circuit has loaded the first page (the prerender never does), the grid says it is fetching, not that nothing exists.
+    private bool _loaded;
     private ClaimsPrincipal _user = new();
     private DeviationFilterOptions? _options;
     private DeviationFilter _filter = DeviationFilter.Empty;
@@ -80,6 +83,7 @@ public partial class DeviationList
             : (DeviationFilter.DefaultSort, true);
         var filter = _filter with { Sort = _sort.Sort, Descending = _sort.Descending };
         var (completed, page) = await _loads.RunAsync(token => Deviations.SearchAsync(_user, filter, state.Page, state.PageSize, token), cancellationToken);
+        _loaded |= completed;
         // The CSV link follows the sort.
         StateHasChanged();
         return completed && page is not null
