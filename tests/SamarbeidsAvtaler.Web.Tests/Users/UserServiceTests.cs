@@ -106,12 +106,27 @@ public sealed class UserServiceTests(AppFactory app)
         (await service.SearchPartiesAsync(admin, Roles.CooperationManager, "%")).Should().BeEmpty("a wildcard matches itself");
     }
 
+    [Fact]
+    public async Task Kommune_user_is_linked_to_its_kommune_and_the_picker_offers_only_kommuner()
+    {
+        var (scope, service, admin) = await ArrangeAsync();
+        await using var _ = scope;
+
+        (await service.SearchPartiesAsync(admin, Roles.Municipality, "bergen")).Should().Contain(p => p.Name == "Bergen kommune")
+            .And.NotContain(p => p.Name == "Helse Bergen HF");
+        var id = await CreateAsync(service, admin, NewForm(Roles.Municipality, await PartyAsync("Voss herad"), "kommune"));
+
+        (await service.GetAsync(admin, id))!.Party!.Name.Should().Be("Voss herad");
+    }
+
     public static TheoryData<string, string?, string, string> RefusedForms => new()
     {
         { Roles.CooperationManager, null, nameof(UserForm.Party), "En samhandlingssjef må knyttes til et helseforetak eller en institusjon." },
         { Roles.CooperationManager, "Helse Sør-Øst RHF", nameof(UserForm.Party), "En samhandlingssjef må knyttes til et helseforetak eller en institusjon." },
         { Roles.Specialist, null, nameof(UserForm.Party), "En avtalespesialist må knyttes til sin egen part" },
         { Roles.Specialist, "Helse Bergen HF", nameof(UserForm.Party), "En avtalespesialist må knyttes til sin egen part" },
+        { Roles.Municipality, null, nameof(UserForm.Party), "En kommunebruker må knyttes til sin kommune" },
+        { Roles.Municipality, "Helse Bergen HF", nameof(UserForm.Party), "En kommunebruker må knyttes til sin kommune" },
         { "Superbruker", null, nameof(UserForm.Role), "Velg rolle." },
     };
 
