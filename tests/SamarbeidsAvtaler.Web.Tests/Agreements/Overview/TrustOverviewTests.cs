@@ -21,6 +21,18 @@ public sealed class TrustOverviewTests(AppFactory app)
     }
 
     [Fact]
+    public async Task R22_the_overview_lists_the_trusts_deviations_still_unanswered_after_their_deadline()
+    {
+        var overview = await LoadAsync(WebClient.CooperationManager);
+
+        // The demo has Helse Bergen cases sent and not answered by their deadline.
+        overview.Deadlines.Counts[DeadlineKind.DeviationAnswer].Should().BePositive();
+        overview.Deadlines.DeviationsUnanswered.Should().NotBeEmpty().And.HaveCountLessThanOrEqualTo(TrustOverviewService.ListLength)
+            .And.OnlyContain(d => d.Kind == DeadlineKind.DeviationAnswer && d.CaseId != null && d.Date < overview.Deadlines.Today);
+        overview.Deadlines.DeviationsUnanswered.Select(d => d.Date).Should().BeInAscendingOrder("the longest overdue comes first");
+    }
+
+    [Fact]
     public async Task Samhandlingssjef_gets_the_overview_of_their_trusts_agreements_only()
     {
         Agreement own, other;

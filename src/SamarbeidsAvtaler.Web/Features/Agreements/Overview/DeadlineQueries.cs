@@ -352,14 +352,21 @@ public static class DeadlineQueries
         horizon = NormalizeHorizon(horizon);
         var (queries, visible, limit, revisionFrom) = Build(db, user, today, horizon);
         var counted = await CountAsync(visible, limit, revisionFrom, cancellationToken);
+        var counts = new Dictionary<DeadlineKind, int>(counted.ByKind);
+        var overdueDeviations = OverdueDeviations(db, user, today);
+        counts[DeadlineKind.DeviationAnswer] = await overdueDeviations.CountAsync(cancellationToken);
         var hits = new List<(DeadlineKind Kind, Guid Id, DateOnly Date)>();
         foreach (var kind in Enum.GetValues<DeadlineKind>())
         {
-            if (counted.ByKind[kind] > 0)
+            if (kind != DeadlineKind.DeviationAnswer && counts[kind] > 0)
             {
                 hits.AddRange(await HitsAsync(queries, kind, take, cancellationToken));
             }
         }
+
+        var unanswered = counts[DeadlineKind.DeviationAnswer] > 0
+            ? await DescribeDeviationsAsync(db, await DeviationHitsAsync(overdueDeviations, take, cancellationToken), cancellationToken)
+            : [];
 
         var rows = await DescribeAsync(db, hits, cancellationToken);
         // Each agreement's earliest date is among the first `take` of its kind, so the first `take`
@@ -372,11 +379,12 @@ public static class DeadlineQueries
             .Take(take)
             .ToList();
         return new DeadlineSummary(
-            today, horizon, counted.ByKind, counted.ReviewOrRevision,
+            today, horizon, counts, counted.ReviewOrRevision,
             [.. rows.Where(r => r.Kind == DeadlineKind.AwaitingSignature)],
             reviews,
             [.. rows.Where(r => r.Kind == DeadlineKind.NoticeTakesEffect)],
-            [.. rows.Where(r => r.Kind == DeadlineKind.Ending)]);
+            [.. rows.Where(r => r.Kind == DeadlineKind.Ending)],
+            unanswered);
     }
 
     /// <summary>
@@ -493,4 +501,5 @@ public sealed record DeadlineSummary(
     IReadOnlyList<Deadline> AwaitingSignature,
     IReadOnlyList<ReviewDue> ReviewsDue,
     IReadOnlyList<Deadline> UnderNotice,
-    IReadOnlyList<Deadline> Ending);
+    IReadOnlyList<Deadline> Ending,
+    IReadOnlyList<Deadline> DeviationsUnanswered);
