@@ -213,8 +213,11 @@ public class Dispute : IAudited
     }
 }
 
-/// <summary>One step a dispute reached: when, by whom, and the statement given there.</summary>
-public class DisputeStep
+/// <summary>
+/// One step a dispute reached: when, by whom, and the statement given there. Audited on its own, so
+/// the audit trail names who recorded a statement (filed under the dispute).
+/// </summary>
+public class DisputeStep : IAudited
 {
     private DisputeStep()
     {
@@ -234,6 +237,8 @@ public class DisputeStep
     public string? Statement { get; private set; }
     public StatementForce? StatementForce { get; private set; }
     public DateOnly? StatementGivenOn { get; private set; }
+
+    string IAudited.AuditKey => DisputeId.ToString();
 
     internal static DisputeStep Enter(Guid disputeId, EscalationStep step, CaseActor actor, DateTimeOffset now, string? comment, Guid? agendaItemId) => new()
     {

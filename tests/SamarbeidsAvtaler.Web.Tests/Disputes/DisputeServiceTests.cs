@@ -111,6 +111,15 @@ public sealed class DisputeServiceTests(AppFactory app)
             new StatementForm { Statement = "SSU anbefaler at partene følger kommunens lesing.", GivenOn = today.ToDateTime(TimeOnly.MinValue) }));
         recorded.Status.Should().Be(CommandStatus.Ok, recorded.Message);
         (await app.ViewAsync(advisory)).Ladder.Single(s => s.IsCurrent).StatementForce.Should().Be(StatementForce.Advisory);
+        await using (var db = app.Database.CreateDbContext())
+        {
+            // Every change goes to the audit trail, with who made it: the statement too, filed under the dispute.
+            var audit = await db.AuditEntries.AsNoTracking()
+                .Where(e => e.EntityType == nameof(DisputeStep) && e.EntityId == advisory.ToString()).ToListAsync();
+            audit.Should().ContainSingle(e => e.Changes.Any(c => c.Field == nameof(DisputeStep.Statement)))
+                .Which.Should().Match<AuditEntry>(e => e.ActorName == "Sander Saksbehandler" && e.ActorUserId != null);
+            audit.SelectMany(e => e.Changes).Should().Contain(c => c.Field == nameof(DisputeStep.Statement) && c.NewValue == "SSU anbefaler at partene følger kommunens lesing.");
+        }
 
         // The overarching agreement is changed to say statements bind (seed 004): the tjenesteavtale under it follows.
         await using (var scope = app.CreateScope())
