@@ -20,7 +20,18 @@ public static class DialogServiceExtensions
             { d => d.OnConfirm, action },
             { d => d.Destructive, destructive },
         };
-        var dialog = await dialogs.ShowAsync<ConfirmDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        return await dialogs.ShowFormAsync<ConfirmDialog>(title, parameters);
+    }
+
+    /// <summary>
+    /// Shows a form dialog that runs its own command; returns the command's result once it succeeded and the
+    /// dialog closed, or null when the user cancelled.
+    /// </summary>
+    public static async Task<CommandResult?> ShowFormAsync<TDialog>(this IDialogService dialogs, string title, DialogParameters parameters,
+        DialogOptions? options = null)
+        where TDialog : Microsoft.AspNetCore.Components.IComponent
+    {
+        var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, options ?? new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         var result = await dialog.Result;
         return result is { Canceled: false, Data: CommandResult done } ? done : null;
     }

@@ -153,13 +153,9 @@ public sealed class CommitteeActions(
         return result;
     };
 
-    private async Task<CommandResult?> ShowAsync<TDialog>(string title, DialogParameters parameters)
-        where TDialog : IComponent
-    {
-        var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, Small);
-        var result = await dialog.Result;
-        return result is { Canceled: false, Data: CommandResult done } ? done : null;
-    }
+    private Task<CommandResult?> ShowAsync<TDialog>(string title, DialogParameters parameters)
+        where TDialog : IComponent =>
+        dialogs.ShowFormAsync<TDialog>(title, parameters, Small);
 
     private async Task DoneAsync(CommandResult? result)
     {

@@ -4,6 +4,7 @@ using MudBlazor;
 using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Deviations;
 using SamarbeidsAvtaler.Web.Components;
+using SamarbeidsAvtaler.Web.Components.Dialogs;
 
 namespace SamarbeidsAvtaler.Web.Features.Disputes;
 
@@ -100,13 +101,9 @@ public sealed class DisputeActions(
         return result;
     };
 
-    private async Task<CommandResult?> ShowAsync<TDialog>(string title, DialogParameters parameters)
-        where TDialog : IComponent
-    {
-        var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        var result = await dialog.Result;
-        return result is { Canceled: false, Data: CommandResult done } ? done : null;
-    }
+    private Task<CommandResult?> ShowAsync<TDialog>(string title, DialogParameters parameters)
+        where TDialog : IComponent =>
+        dialogs.ShowFormAsync<TDialog>(title, parameters);
 
     private async Task DoneAsync(CommandResult? result)
     {

@@ -161,13 +161,9 @@ public sealed class AgreementActions(
         return result;
     };
 
-    private async Task<CommandResult?> ShowAsync<TDialog>(string title, DialogParameters parameters)
-        where TDialog : IComponent
-    {
-        var dialog = await dialogs.ShowAsync<TDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        var result = await dialog.Result;
-        return result is { Canceled: false, Data: CommandResult done } ? done : null;
-    }
+    private Task<CommandResult?> ShowAsync<TDialog>(string title, DialogParameters parameters)
+        where TDialog : IComponent =>
+        dialogs.ShowFormAsync<TDialog>(title, parameters);
 
     private Task<CommandResult?> ShowDateAsync(string title, string label, string confirm, string intro, DateInput model, Func<Task<CommandResult>> submit,
         bool askPartnershipDate = false) =>
