@@ -25,7 +25,7 @@ public sealed class AgreementListTests(BrowserFixture fixture, ITestOutputHelper
     private static async Task ChooseAsync(IPage page, string label, string option)
     {
         await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") }).ClickAsync();
+        await MudLists.ChooseAsync(page, MudLists.OpenListItem(page, new Regex($"^\\s*{Regex.Escape(option)}\\s*$")));
     }
 
     [Fact]

@@ -47,8 +47,7 @@ public sealed class CommitteeJourneyTests(BrowserFixture fixture, ITestOutputHel
         await dialog.GetByLabel("Tittel", new() { Exact = true }).FillAsync("Leiar i områdeutvalet");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Registrer person" }).ClickAsync();
         await dialog.GetByRole(AriaRole.Radio, new() { Name = "Kommune" }).CheckAsync();
-        await dialog.GetByLabel("Rolle", new() { Exact = true }).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Observatør på sak" }).First.ClickAsync();
+        await MudLists.SelectAsync(page, dialog.GetByLabel("Rolle", new() { Exact = true }), "Observatør på sak");
         await TypeDateAsync(dialog.GetByLabel("Periode fra"), today);
         await TypeDateAsync(dialog.GetByLabel("Periode til"), today.AddYears(2));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Lagre" }).ClickAsync();

@@ -19,12 +19,6 @@ public sealed class DeviationJourneyTests(BrowserFixture fixture, ITestOutputHel
     private const string Municipality = "kommune@demo.local";
     private const string Manager = "samhandlingssjef@demo.local";
 
-    private static async Task PickAsync(IPage page, ILocator control, string text)
-    {
-        await control.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text }).First.ClickAsync();
-    }
-
     private static async Task<int> AreaCountAsync(IPage page, string url)
     {
         await OpenAsync(page, url);
@@ -60,9 +54,9 @@ public sealed class DeviationJourneyTests(BrowserFixture fixture, ITestOutputHel
         await Expect(kommune.GetByLabel("Meldt av")).ToHaveValueAsync(DemoData.DemoMunicipality);
         var other = kommune.GetByLabel("Meldt mot");
         await other.FillAsync("Helse Bergen");
-        await kommune.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex(@"^\s*Helse Bergen HF\s*$") }).First.ClickAsync();
-        await PickAsync(kommune, kommune.GetByLabel("Avtale"), "Tenesteavtale 2 og 3");
-        await PickAsync(kommune, kommune.GetByLabel("Kategori"), "Utskrivning utenfor avtalt tid");
+        await MudLists.ChooseAsync(kommune, MudLists.OpenListItem(kommune, new Regex(@"^\s*Helse Bergen HF\s*$")));
+        await MudLists.SelectAsync(kommune, kommune.GetByLabel("Avtale"), "Tenesteavtale 2 og 3");
+        await MudLists.SelectAsync(kommune, kommune.GetByLabel("Kategori"), "Utskrivning utenfor avtalt tid");
         var date = kommune.GetByLabel("Dato for hendelsen");
         await date.FillAsync(saturday.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
         await date.PressAsync("Tab");

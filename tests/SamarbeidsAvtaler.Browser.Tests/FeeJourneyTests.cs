@@ -16,12 +16,6 @@ public sealed class FeeJourneyTests(BrowserFixture fixture, ITestOutputHelper ou
 
     private static ILocator Field(IPage page, ILocator input) => page.Locator(".mud-input-control").Filter(new() { Has = input });
 
-    private static async Task PickAsync(IPage page, ILocator select, string text)
-    {
-        await select.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text }).First.ClickAsync();
-    }
-
     private static async Task TypeDateAsync(ILocator input, DateOnly date)
     {
         await input.FillAsync(date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
@@ -43,10 +37,10 @@ public sealed class FeeJourneyTests(BrowserFixture fixture, ITestOutputHelper ou
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Nytt krav" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await PickAsync(page, dialog.GetByLabel("Fastlege"), "Områdeutval Voss lokalsjukehusområde");
+        await MudLists.SelectAsync(page, dialog.GetByLabel("Fastlege"), "Områdeutval Voss lokalsjukehusområde");
         // Two kommuner in the Voss area: the user picks, nothing is guessed.
         await Expect(dialog.GetByLabel("Kommune som betaler")).ToHaveValueAsync("");
-        await PickAsync(page, dialog.GetByLabel("Kommune som betaler"), "Voss herad");
+        await MudLists.SelectAsync(page, dialog.GetByLabel("Kommune som betaler"), "Voss herad");
         await TypeDateAsync(dialog.GetByLabel("Periode fra"), from);
         await TypeDateAsync(dialog.GetByLabel("Periode til"), from.AddMonths(1).AddDays(-1));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Opprett kravet" }).ClickAsync();
@@ -56,7 +50,7 @@ public sealed class FeeJourneyTests(BrowserFixture fixture, ITestOutputHelper ou
         await Expect(page.GetByText("Kravet har ingen aktiviteter ennå.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Legg til aktivitet" }).ClickAsync();
 
-        await PickAsync(page, page.GetByLabel("Aktivitet", new() { Exact = true }), "Møte");
+        await MudLists.SelectAsync(page, page.GetByLabel("Aktivitet", new() { Exact = true }), "Møte");
         await TypeDateAsync(page.GetByLabel("Dato", new() { Exact = true }), day);
         await page.GetByLabel("Fra", new() { Exact = true }).FillAsync("18:00");
         var end = page.GetByLabel("Til", new() { Exact = true });
@@ -130,7 +124,7 @@ public sealed class FeeJourneyTests(BrowserFixture fixture, ITestOutputHelper ou
         await page.GotoAsync($"/honorar/krav/{draft}");
         await WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Legg til aktivitet" }).ClickAsync();
-        await PickAsync(page, page.GetByLabel("Aktivitet", new() { Exact = true }), "Formøte");
+        await MudLists.SelectAsync(page, page.GetByLabel("Aktivitet", new() { Exact = true }), "Formøte");
         await Expect(page.GetByTestId("fee-multiplier")).ToBeVisibleAsync();
         found.AddRange((await AxeScan.SeriousViolationsAsync(page)).Select(v => $"aktivitetsskjema: {v}"));
 

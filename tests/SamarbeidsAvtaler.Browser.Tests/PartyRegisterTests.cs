@@ -39,8 +39,7 @@ public sealed class PartyRegisterTests(BrowserFixture fixture, ITestOutputHelper
 
         await nameInput.FillAsync(name);
         await hprInput.FillAsync("12ab");
-        await page.GetByLabel("Profesjon").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Psykolog" }).ClickAsync();
+        await MudLists.SelectAsync(page, page.GetByLabel("Profesjon"), "Psykolog");
         await specialtyInput.FillAsync("Klinisk nevropsykologi");
         await birthInput.FillAsync("17.05.1979");
         await birthInput.PressAsync("Tab");
@@ -82,8 +81,7 @@ public sealed class PartyRegisterTests(BrowserFixture fixture, ITestOutputHelper
 
         // By HPR number, with the kind filter; reload restores both from the URL.
         await search.FillAsync(hprNumber);
-        await page.GetByLabel("Type").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Avtalespesialist" }).ClickAsync();
+        await MudLists.SelectAsync(page, page.GetByLabel("Type"), "Avtalespesialist");
         await Expect(page).ToHaveURLAsync(new Regex($@"/parter\?q={hprNumber}&type=Specialist"));
         await Expect(Rows(page)).ToHaveCountAsync(1);
         await Expect(Rows(page)).ToContainTextAsync($"HPR {hprNumber}");

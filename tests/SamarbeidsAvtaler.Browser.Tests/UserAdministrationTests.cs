@@ -8,10 +8,6 @@ namespace SamarbeidsAvtaler.Browser.Tests;
 
 public sealed class UserAdministrationTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    /// <summary>An open MudBlazor list (select or autocomplete) and its item with the given text.</summary>
-    private static ILocator ListItem(IPage page, string text) =>
-        page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text });
-
     [Fact]
     public async Task Administrator_creates_a_user_finds_them_by_searching_and_reload_keeps_the_search()
     {
@@ -23,11 +19,10 @@ public sealed class UserAdministrationTests(BrowserFixture fixture, ITestOutputH
         await OpenAsync(page, "/admin/brukere/ny");
         await page.GetByLabel("Navn", new() { Exact = true }).FillAsync(name);
         await page.GetByLabel("E-post", new() { Exact = true }).FillAsync($"reise-{marker}@test.local");
-        await page.Locator(".mud-input-control.mud-select").Filter(new() { HasText = "Rolle" }).ClickAsync();
-        await ListItem(page, "Samhandlingssjef").ClickAsync();
+        await MudLists.SelectAsync(page, page.Locator(".mud-input-control.mud-select").Filter(new() { HasText = "Rolle" }), "Samhandlingssjef");
         var party = page.GetByLabel("Helseforetak eller institusjon");
         await party.FillAsync("Bergen");
-        await ListItem(page, "Helse Bergen HF").ClickAsync();
+        await MudLists.ChooseAsync(page, MudLists.OpenListItem(page, "Helse Bergen HF"));
         await page.GetByLabel("Første passord").FillAsync("kort");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lagre" }).ClickAsync();
 

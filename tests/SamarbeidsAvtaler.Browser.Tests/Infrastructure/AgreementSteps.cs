@@ -52,8 +52,7 @@ public static partial class AgreementSteps
     {
         var field = page.GetByLabel(Label(label));
         await field.FillAsync(search);
-        var hit = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}") }).First;
-        await hit.ClickAsync();
+        await MudLists.ChooseAsync(page, MudLists.OpenListItem(page, new Regex($"^\\s*{Regex.Escape(option)}")));
         await Expect(field).ToHaveValueAsync(new Regex($"^{Regex.Escape(option)}"));
     }
 
@@ -167,8 +166,7 @@ public static partial class AgreementSteps
     private static async Task PickPartyAsync(IPage page, string search, string partyName)
     {
         await page.GetByLabel(Label("Søk etter part")).FillAsync(search);
-        var hit = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(partyName)}\\s*·") }).First;
-        await hit.ClickAsync();
+        await MudLists.ChooseAsync(page, MudLists.OpenListItem(page, new Regex($"^\\s*{Regex.Escape(partyName)}\\s*·")));
     }
 
     private static Task WaitForInteractiveAsync(IPage page) => Expect(page.Locator("[data-interactive='true']")).ToBeAttachedAsync();
