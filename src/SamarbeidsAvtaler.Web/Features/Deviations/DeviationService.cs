@@ -377,9 +377,8 @@ public sealed class DeviationService(IDbContextFactory<AppDbContext> contexts, T
 
     /// <summary>
     /// The shape of every step: the case must be visible (else NotFound) and the step the user's side's (else
-    /// Forbidden with why); then the row version is claimed in a transaction, the domain takes the step, and the
-    /// case is saved. The domain's refusals become field errors (mapped to the form by <paramref name="field"/>)
-    /// or its Norwegian refusal; a lost race becomes <see cref="Conflict"/>.
+    /// Forbidden with why); then the domain takes the step under the case's row version (see <see cref="ClaimedChange"/>),
+    /// whose refusals become field errors (mapped to the form by <paramref name="field"/>) or its Norwegian refusal.
     /// </summary>
     private async Task<CommandResult<uint>> ChangeAsync(ClaimsPrincipal user, Guid id, uint version, Side side, string notYourSide,
         Func<Deviation, string> step, Func<string, string> field, CancellationToken ct)
@@ -404,41 +403,15 @@ public sealed class DeviationService(IDbContextFactory<AppDbContext> contexts, T
             return CommandResult<uint>.From(new CommandResult(CommandStatus.Forbidden, [], notYourSide));
         }
 
-        string message;
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (!await db.ClaimRowAsync<Deviation>(id, version, ct))
-            {
-                return CommandResult<uint>.From(await db.Deviations.AnyAsync(d => d.Id == id, ct)
-                    ? CommandResult.Conflict(Conflict)
-                    : CommandResult.NotFound());
-            }
-
-            var deviation = await db.Deviations.Include(d => d.Events).FirstAsync(d => d.Id == id, ct);
-            try
+        var message = string.Empty;
+        return await ClaimedChange.SaveAsync(db, id, version,
+            () => db.Deviations.Include(d => d.Events).FirstAsync(d => d.Id == id, ct),
+            deviation =>
             {
                 message = step(deviation);
-            }
-            catch (DomainValidationException e)
-            {
-                return CommandResult<uint>.From(CommandResult.Invalid([.. e.Errors.Select(x => x with { Field = field(x.Field) })]));
-            }
-            catch (DeviationRuleException e)
-            {
-                return CommandResult<uint>.From(CommandResult.Refused(e.Message));
-            }
-
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (Exception e) when (RowVersionClaim.IsConflict(e))
-        {
-            return CommandResult<uint>.From(CommandResult.Conflict(Conflict));
-        }
-
-        db.ChangeTracker.Clear();
-        return CommandResult<uint>.Ok(await VersionAsync(db, id, ct) ?? 0, message);
+                return Task.FromResult<CommandResult?>(null);
+            },
+            () => message, Conflict, ct, field);
     }
 
     // ---- Queries ------------------------------------------------------------------------------

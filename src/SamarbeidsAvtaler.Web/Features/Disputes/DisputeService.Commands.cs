@@ -233,11 +233,8 @@ public sealed partial class DisputeService
     // ---- The shape every change has ------------------------------------------------------------
 
     /// <summary>
-    /// Checks access (NotFound for a dispute not visible, Forbidden for one the user acts for neither side of),
-    /// claims the dispute's row version (an update matching only the version the user started from, which locks
-    /// the row until commit), loads it with its steps, applies the change and saves, in one transaction. The
-    /// change returns a result to stop with (nothing saved) or null to save; the domain's refusals become field
-    /// errors or a refusal. The value is the dispute's new version.
+    /// Checks access (NotFound for a dispute not visible, Forbidden for one the user acts for neither side of), then
+    /// applies the change under the dispute's row version (see <see cref="ClaimedChange"/>); the value is the new version.
     /// </summary>
     private async Task<CommandResult<uint>> ChangeAsync(ClaimsPrincipal user, Guid id, uint version,
         Func<AppDbContext, Dispute, Task<CommandResult?>> change, Func<string> okMessage, CancellationToken ct, Func<string, string>? field = null)
@@ -256,51 +253,8 @@ public sealed partial class DisputeService
             return CommandResult<uint>.From(CommandResult.Forbidden());
         }
 
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (!await db.ClaimRowAsync<Dispute>(id, version, ct))
-            {
-                return CommandResult<uint>.From(await db.Disputes.AnyAsync(d => d.Id == id, ct)
-                    ? CommandResult.Conflict(ConflictMessage)
-                    : CommandResult.NotFound());
-            }
-
-            var dispute = await db.Disputes.Include(d => d.Steps).FirstAsync(d => d.Id == id, ct);
-            CommandResult? stop;
-            try
-            {
-                stop = await change(db, dispute);
-            }
-            catch (DomainValidationException e)
-            {
-                stop = CommandResult.Invalid([.. e.Errors.Select(x => field is null ? x : x with { Field = field(x.Field) })]);
-            }
-            catch (DeviationRuleException e)
-            {
-                stop = CommandResult.Refused(e.Message);
-            }
-            catch (CommitteeRuleException e)
-            {
-                stop = CommandResult.Refused(e.Message);
-            }
-
-            if (stop is not null)
-            {
-                return CommandResult<uint>.From(stop);
-            }
-
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (Exception e) when (RowVersionClaim.IsConflict(e)
-            || e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } })
-        {
-            // A concurrent save, or the same step or agenda number taken a moment earlier: nothing is saved.
-            return CommandResult<uint>.From(CommandResult.Conflict(ConflictMessage));
-        }
-
-        db.ChangeTracker.Clear();
-        return CommandResult<uint>.Ok(await VersionAsync(db, id, ct) ?? 0, okMessage());
+        return await ClaimedChange.SaveAsync(db, id, version,
+            () => db.Disputes.Include(d => d.Steps).FirstAsync(d => d.Id == id, ct),
+            dispute => change(db, dispute), okMessage, ConflictMessage, ct, field);
     }
 }

@@ -352,11 +352,7 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> contexts, TimePro
 
     // ---- The shape every change has ----------------------------------------------------------
 
-    /// <summary>
-    /// Claims the claim's row version (an update matching only the version the user started from, which
-    /// also locks the row until commit), loads the claim, applies the change and saves. The change returns
-    /// a result to stop with (nothing saved), or null to save. Domain refusals become field errors or a refusal.
-    /// </summary>
+    /// <summary>Checks that the user may maintain the claim, then applies the change under its row version (see <see cref="ClaimedChange"/>).</summary>
     private async Task<CommandResult<uint>> ChangeClaimAsync(ClaimsPrincipal user, Guid id, uint version,
         Func<AppDbContext, FeeClaim, Task<CommandResult?>> change, CancellationToken ct, Func<string, string>? field = null)
     {
@@ -371,46 +367,9 @@ public sealed class FeeService(IDbContextFactory<AppDbContext> contexts, TimePro
             return CommandResult<uint>.From(CommandResult.Forbidden());
         }
 
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (!await db.ClaimRowAsync<FeeClaim>(id, version, ct))
-            {
-                return CommandResult<uint>.From(await db.FeeClaims.AnyAsync(c => c.Id == id, ct)
-                    ? CommandResult.Conflict(ClaimConflict)
-                    : CommandResult.NotFound());
-            }
-
-            var claim = await db.FeeClaims.Include(c => c.Activities).FirstAsync(c => c.Id == id, ct);
-            CommandResult? stop;
-            try
-            {
-                stop = await change(db, claim);
-            }
-            catch (DomainValidationException e)
-            {
-                stop = CommandResult.Invalid([.. e.Errors.Select(x => field is null ? x : x with { Field = field(x.Field) })]);
-            }
-            catch (CommitteeRuleException e)
-            {
-                stop = CommandResult.Refused(e.Message);
-            }
-
-            if (stop is not null)
-            {
-                return CommandResult<uint>.From(stop);
-            }
-
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (Exception e) when (RowVersionClaim.IsConflict(e))
-        {
-            return CommandResult<uint>.From(CommandResult.Conflict(ClaimConflict));
-        }
-
-        db.ChangeTracker.Clear();
-        return CommandResult<uint>.Ok(await VersionAsync(db, id, ct) ?? 0, "Endringene er lagret.");
+        return await ClaimedChange.SaveAsync(db, id, version,
+            () => db.FeeClaims.Include(c => c.Activities).FirstAsync(c => c.Id == id, ct),
+            claim => change(db, claim), () => "Endringene er lagret.", ClaimConflict, ct, field);
     }
 
     // ---- Queries -----------------------------------------------------------------------------

@@ -244,7 +244,7 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> conte
 
                 var meeting = await db.Meetings.Include(m => m.AgendaItems).Include(m => m.Attendance).AsSplitQuery()
                     .FirstAsync(m => m.Id == meetingId, ct);
-                var stop = await ApplyAsync(() => change(db, meeting));
+                var stop = await ClaimedChange.ApplyAsync(() => change(db, meeting));
                 if (stop is not null)
                 {
                     return CommandResult<uint>.From(stop);
@@ -275,22 +275,6 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> conte
     }
 
     /// <summary>Runs a change and turns the domain's refusals into results: field errors beside the fields, a rule as a refusal.</summary>
-    private static async Task<CommandResult?> ApplyAsync(Func<Task<CommandResult?>> change)
-    {
-        try
-        {
-            return await change();
-        }
-        catch (DomainValidationException e)
-        {
-            return CommandResult.Invalid(e.Errors);
-        }
-        catch (CommitteeRuleException e)
-        {
-            return CommandResult.Refused(e.Message);
-        }
-    }
-
     private static bool IsUniqueViolation(Exception e) =>
         e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } };
 
