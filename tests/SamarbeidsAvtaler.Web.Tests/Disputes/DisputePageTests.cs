@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Auditing;
 using SamarbeidsAvtaler.Infrastructure.Seeding;
+using SamarbeidsAvtaler.Web.Components;
+using SamarbeidsAvtaler.Web.Features.Disputes;
 using static SamarbeidsAvtaler.Web.Tests.Disputes.DisputeTestData;
 
 namespace SamarbeidsAvtaler.Web.Tests.Disputes;
@@ -56,5 +58,21 @@ public sealed class DisputePageTests(AppFactory app)
 
         var manager = await (await app.LoggedInAsync(Manager)).GetHtmlAsync($"/avtaler/{overarching}");
         manager.Should().Contain("Avtalte vilkår").And.NotContain("Endre vilkår");
+    }
+
+    [Fact]
+    public async Task A_resolved_dispute_offers_only_the_loss_claim_to_those_who_act_for_a_side()
+    {
+        var h = await app.HelsefellesskapAsync();
+        var id = await app.RaiseAsync(h, title: "Testtvist løst før tapskravet");
+        var caseworker = await app.UserAsync(Caseworker);
+        var version = (await app.ViewAsync(id)).Version;
+        (await app.WithDisputesAsync(s => s.ResolveAsync(caseworker, id, version, new ResolveForm { Resolution = "Enige om bruddet." })))
+            .Status.Should().Be(CommandStatus.Ok);
+
+        var html = await (await app.LoggedInAsync(Manager)).GetHtmlAsync($"/tvister/{id}");
+
+        html.Should().Contain("Løst").And.Contain("Krav om erstatning")
+            .And.NotContain("Partene er enige").And.NotContain("Ta videre");
     }
 }

@@ -301,4 +301,31 @@ public sealed class DisputeServiceTests(AppFactory app)
         view.CurrentStep.Should().Be(EscalationStep.ServiceLevel, "a loss claim has no consequence of its own");
         view.IsResolved.Should().BeFalse();
     }
+
+    [Fact]
+    public async Task R23_a_claim_for_documented_loss_can_still_be_recorded_after_the_dispute_is_resolved()
+    {
+        var h = await app.HelsefellesskapAsync();
+        var id = await app.RaiseAsync(h, title: "Testtvist som ender med tapskrav");
+        var manager = await app.UserAsync(Manager);
+        var caseworker = await app.UserAsync(Caseworker);
+        var version = (await app.ViewAsync(id)).Version;
+        (await app.WithDisputesAsync(s => s.ResolveAsync(caseworker, id, version, new ResolveForm { Resolution = "Partene er enige om at avtalen ble brutt." })))
+            .Status.Should().Be(CommandStatus.Ok);
+
+        var resolved = await app.ViewAsync(id, Manager);
+        resolved.CanAct.Should().BeFalse("a resolved dispute takes no further step");
+        resolved.CanClaimLoss.Should().BeTrue("the loss is often documented after the parties agree on the breach (seed 004)");
+        var claim = await app.WithDisputesAsync(s => s.RecordLossClaimAsync(manager, id, resolved.Version, new LossClaimForm
+        {
+            LossClaimAmount = 48_000m,
+            LossClaimDescription = "Ekstra liggedøgn etter avtalebruddet, faktura i sak 26/456 (testdata).",
+            LossClaimedOn = DateTime.Today,
+        }));
+
+        claim.Status.Should().Be(CommandStatus.Ok, claim.Message);
+        var after = await app.ViewAsync(id);
+        after.LossClaimAmount.Should().Be(48_000m);
+        after.IsResolved.Should().BeTrue("a loss claim has no consequence of its own");
+    }
 }

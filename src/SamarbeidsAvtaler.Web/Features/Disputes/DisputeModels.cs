@@ -94,7 +94,8 @@ public sealed record DisputeView(
     string? LossClaimDescription,
     DateOnly? LossClaimedOn,
     bool CanAct,
-    bool CanTakeToSsu)
+    bool CanTakeToSsu,
+    bool CanClaimLoss)
 {
     public bool IsResolved => ResolvedAt is not null;
 

@@ -100,14 +100,15 @@ public sealed partial class DisputeService(IDbContextFactory<AppDbContext> conte
         }).ToList();
 
         var own = await DeviationAccess.OwnPartyIds(db, user).ToListAsync(ct);
-        var canAct = !dispute.IsResolved && (user.ActsFor(own, dispute.RaisingPartyId) || user.ActsFor(own, dispute.OtherPartyId));
+        var actsForASide = user.ActsFor(own, dispute.RaisingPartyId) || user.ActsFor(own, dispute.OtherPartyId);
+        var canAct = !dispute.IsResolved && actsForASide;
         return new DisputeView(dispute.Id, version, dispute.CaseNumber, dispute.Title, dispute.Question,
             dispute.RaisingPartyId, names.GetValueOrDefault(dispute.RaisingPartyId, "Ukjent part"),
             dispute.OtherPartyId, names.GetValueOrDefault(dispute.OtherPartyId, "Ukjent part"),
             dispute.AgreementId, agreement.Title, $"{agreement.ReferenceNumber} versjon {agreement.VersionNumber}",
             dispute.RaisedAt, dispute.RaisedByName, dispute.CurrentStep, ladder, binding, source,
             dispute.ResolvedAt, dispute.Resolution, dispute.LossClaimAmount, dispute.LossClaimDescription, dispute.LossClaimedOn,
-            canAct, canAct && user.MovesEveryVisibleCase());
+            canAct, canAct && user.MovesEveryVisibleCase(), actsForASide);
     }
 
     /// <summary>Writes one view of the case to the access log; false when the user may not see it.</summary>
