@@ -17,6 +17,9 @@ public static class Norwegian
     /// <summary>A moment as Norwegian local time.</summary>
     public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, TimeZone);
 
+    /// <summary>The instant a Norwegian wall-clock time stands for.</summary>
+    public static DateTimeOffset Instant(DateTime local) => new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
+
     public static string DateTime(DateTimeOffset at) => Local(at).ToString("dd.MM.yyyy 'kl.' HH:mm", Culture);
 
     public static string Format(FormattableString text) => text.ToString(Culture);

@@ -116,4 +116,16 @@ public sealed class DemoDeviationsTests : IAsyncLifetime
 
         texts.SelectMany(t => t).Should().OnlyContain(t => !PatientIdentity.ContainsNationalIdentityNumber(t));
     }
+
+    [Fact]
+    public async Task Demo_steps_are_taken_on_weekdays_in_office_hours_whatever_hour_the_demo_is_made()
+    {
+        await using var db = _database.CreateDbContext();
+        // The newest steps are capped at "a moment ago" and may fall at any hour; a day back, all are office work.
+        var dayAgo = DateTimeOffset.UtcNow.AddDays(-1);
+        var steps = await db.DeviationEvents.AsNoTracking().Where(e => e.OccurredAt < dayAgo).Select(e => e.OccurredAt).ToListAsync();
+
+        steps.Should().NotBeEmpty();
+        steps.Select(Norwegian.Local).Should().OnlyContain(t => t.Hour >= 8 && t.Hour < 16 && t.DayOfWeek != DayOfWeek.Saturday && t.DayOfWeek != DayOfWeek.Sunday);
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Committees;
 using SamarbeidsAvtaler.Domain.Deviations;
@@ -38,6 +39,8 @@ public sealed class DemoDisputesTests : IAsyncLifetime
         dispute.CurrentStep.Should().Be(EscalationStep.StrategicCommittee);
         dispute.IsResolved.Should().BeFalse();
         dispute.Steps.Select(s => s.Step).Should().BeEquivalentTo([EscalationStep.ServiceLevel, EscalationStep.DisagreementProtocol, EscalationStep.StrategicCommittee]);
+        dispute.Steps.Should().OnlyContain(s => Norwegian.Local(s.EnteredAt).Hour >= 8 && Norwegian.Local(s.EnteredAt).Hour < 16,
+            "the timeline reads as office work whatever hour the demo is made");
         var itemId = dispute.Steps.Single(s => s.Step == EscalationStep.StrategicCommittee).AgendaItemId;
         var item = await db.AgendaItems.AsNoTracking().SingleAsync(i => i.Id == itemId);
         item.Title.Should().Be($"Tvist {dispute.CaseNumber}: {DemoDisputes.SsuTitle}");

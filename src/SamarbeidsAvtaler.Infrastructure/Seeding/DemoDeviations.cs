@@ -131,7 +131,7 @@ public sealed class DemoDeviations(AppDbContext db, TimeProvider clock)
             {
                 var category = PickCategory(winter);
                 var occurred = month.ToDateTime(TimeOnly.MinValue).AddDays(_random.Next(0, lastDay)).Add(PickTime(category));
-                var reported = Instant(occurred.AddHours(_random.Next(2, 60)));
+                var reported = OfficeHours(Norwegian.Instant(occurred.AddHours(_random.Next(2, 60))));
                 if (reported > now.AddHours(-1))
                 {
                     reported = now.AddHours(-1);
@@ -205,7 +205,7 @@ public sealed class DemoDeviations(AppDbContext db, TimeProvider clock)
             return deviation;
         }
 
-        var sentAt = Min(plan.ReportedAt.AddHours(_random.Next(1, 30)), now.AddMinutes(-50));
+        var sentAt = Min(OfficeHours(plan.ReportedAt.AddHours(_random.Next(1, 30))), now.AddMinutes(-50));
         var due = DateOnly.FromDateTime(Norwegian.Local(sentAt).DateTime).AddDays(AnswerDays);
         deviation.SendToOtherParty(due, reporter, sentAt);
         if (plan.Outcome is Outcome.Sent or Outcome.Overdue)
@@ -215,7 +215,7 @@ public sealed class DemoDeviations(AppDbContext db, TimeProvider clock)
 
         var late = plan.Outcome is Outcome.AnsweredLate or Outcome.ClosedLate;
         var answeredOn = late ? due.AddDays(_random.Next(2, 20)) : DateOnly.FromDateTime(Norwegian.Local(sentAt).DateTime).AddDays(_random.Next(1, AnswerDays));
-        var answeredAt = Min(Instant(answeredOn.ToDateTime(new TimeOnly(_random.Next(8, 16), _random.Next(0, 60)))), now.AddMinutes(-40));
+        var answeredAt = Min(OfficeHours(Norwegian.Instant(answeredOn.ToDateTime(new TimeOnly(_random.Next(8, 16), _random.Next(0, 60))))), now.AddMinutes(-40));
         deviation.Answer(
             "Oppdikta forklaring: posten hadde travle dagar, og rutina for utskriving vart ikkje følgd.",
             "Oppdikta tiltak: rutina er gjennomgått med alle tilsette, og sjekklista for utskriving er teken i bruk.",
@@ -227,7 +227,7 @@ public sealed class DemoDeviations(AppDbContext db, TimeProvider clock)
 
         if (plan.Outcome is Outcome.Escalated or Outcome.EscalatedClosed)
         {
-            var escalatedAt = Min(answeredAt.AddDays(_random.Next(2, 8)), now.AddMinutes(-30));
+            var escalatedAt = Min(OfficeHours(answeredAt.AddDays(_random.Next(2, 8))), now.AddMinutes(-30));
             deviation.SendToMunicipalityAndSpecialistService(
                 "Partane er usamde om kva som skjedde, og saka går til kommunen og spesialisthelsetenesta (demo).", reporter, escalatedAt);
             if (plan.Outcome == Outcome.Escalated)
@@ -236,12 +236,12 @@ public sealed class DemoDeviations(AppDbContext db, TimeProvider clock)
             }
 
             deviation.Close("Tilråding frå kommunen og spesialisthelsetenesta: felles gjennomgang av rutina for utskriving (demo).", reporter,
-                Min(escalatedAt.AddDays(_random.Next(7, 21)), now.AddMinutes(-20)));
+                Min(OfficeHours(escalatedAt.AddDays(_random.Next(7, 21))), now.AddMinutes(-20)));
             return deviation;
         }
 
         deviation.Close(_random.Next(100) < 50 ? "Svaret er godt nok, og saka er lukka (demo)." : null, reporter,
-            Min(answeredAt.AddDays(_random.Next(1, 10)), now.AddMinutes(-20)));
+            Min(OfficeHours(answeredAt.AddDays(_random.Next(1, 10))), now.AddMinutes(-20)));
         return deviation;
     }
 
@@ -301,7 +301,27 @@ public sealed class DemoDeviations(AppDbContext db, TimeProvider clock)
 
     private string Pick(string[] names) => names[_random.Next(names.Length)];
 
-    private static DateTimeOffset Instant(DateTime local) => new DateTimeOffset(local, Norwegian.TimeZone.GetUtcOffset(local)).ToUniversalTime();
-
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>
+    /// Caseworkers register and answer in office hours: an instant in the night or at a weekend moves forward to
+    /// the next weekday between 08 and 09, keeping its minute. Only forward, so a step never comes before the one it follows.
+    /// </summary>
+    private static DateTimeOffset OfficeHours(DateTimeOffset instant)
+    {
+        var local = Norwegian.Local(instant).DateTime;
+        var day = DateOnly.FromDateTime(local);
+        if (local.Hour >= 16)
+        {
+            day = day.AddDays(1);
+        }
+
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+
+        var moved = day != DateOnly.FromDateTime(local) || local.Hour < 8;
+        return moved ? Norwegian.Instant(day.ToDateTime(new TimeOnly(8, local.Minute))) : instant;
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Domain.Committees;
 using SamarbeidsAvtaler.Domain.Deviations;
@@ -61,7 +62,9 @@ public sealed class DemoDisputes(AppDbContext db, TimeProvider clock)
             ? null
             : await db.Meetings.Where(m => m.CommitteeId == ssu && m.Status == MeetingStatus.Planned).OrderBy(m => m.Date).FirstOrDefaultAsync(cancellationToken);
 
-        var now = clock.GetUtcNow();
+        // Each step on a weekday morning some days back, whatever hour the demo data is made.
+        var today = clock.Today();
+        DateTimeOffset DaysAgo(int days) => Norwegian.Instant(today.AddDays(-days).ToDateTime(new TimeOnly(10, 15)));
         var askoy = parties[DemoData.DemoMunicipality];
         var bergenKommune = parties["Bergen kommune"];
         var helseBergen = parties["Helse Bergen HF"];
@@ -71,27 +74,27 @@ public sealed class DemoDisputes(AppDbContext db, TimeProvider clock)
         // Settled where it began: the parties agreed on a reading of the notice deadline.
         var resolved = await RaiseAsync(new DisputeDetails(bergenKommune, helseBergen, admission, ResolvedTitle,
             "Tenesteavtale 2 seier at kommunen skal varslast «same dag» som pasienten vert lagd inn. Partane les det ulikt når innlegginga skjer om kvelden: "
-            + "før midnatt, eller innan neste arbeidsdag kl. 10. (Oppdikta demoeksempel.)"), new CaseActor(null, ManagerName), now.AddDays(-75), cancellationToken);
-        resolved.Resolve("Partane vart samde på tenestenivå: varsel om kveldsinnleggingar går innan kl. 10 neste arbeidsdag. Rutinen vert oppdatert.", now.AddDays(-61));
+            + "før midnatt, eller innan neste arbeidsdag kl. 10. (Oppdikta demoeksempel.)"), new CaseActor(null, ManagerName), DaysAgo(75), cancellationToken);
+        resolved.Resolve("Partane vart samde på tenestenivå: varsel om kveldsinnleggingar går innan kl. 10 neste arbeidsdag. Rutinen vert oppdatert.", DaysAgo(61));
 
         // At the protokoll for uenighet: the samarbeidssekretariat has it and may take it to the SSU.
         var protocol = await RaiseAsync(new DisputeDetails(askoy, helseBergen, discharge, ProtocolTitle,
             "Askøy kommune meiner tenesteavtale 5 gjev kommunen rett til å avvise utskriving når epikrise ikkje ligg føre. Helse Bergen meiner ei foreløpig "
-            + "melding er nok. (Oppdikta demoeksempel.)"), new CaseActor(null, MunicipalityName), now.AddDays(-40), cancellationToken);
+            + "melding er nok. (Oppdikta demoeksempel.)"), new CaseActor(null, MunicipalityName), DaysAgo(40), cancellationToken);
         protocol.Escalate(EscalationStep.DisagreementProtocol, "Ikkje semje på tenestenivå etter to møte. Protokoll for usemje send til samarbeidssekretariatet.",
-            null, new CaseActor(null, MunicipalityName), now.AddDays(-20));
+            null, new CaseActor(null, MunicipalityName), DaysAgo(20));
 
         if (planned is not null)
         {
             // At the SSU: the next agenda item of the SSU's planned meeting.
             var ssuDispute = await RaiseAsync(new DisputeDetails(askoy, helseBergen, discharge, SsuTitle,
                 "Partane er usamde om kven som skal betale drosje når ein pasient vert skriven ut etter avtalt tid og kommunen ikkje kan hente. "
-                + "(Oppdikta demoeksempel.)"), new CaseActor(null, MunicipalityName), now.AddDays(-50), cancellationToken);
-            ssuDispute.Escalate(EscalationStep.DisagreementProtocol, "Ikkje semje på tenestenivå.", null, new CaseActor(null, MunicipalityName), now.AddDays(-35));
+                + "(Oppdikta demoeksempel.)"), new CaseActor(null, MunicipalityName), DaysAgo(50), cancellationToken);
+            ssuDispute.Escalate(EscalationStep.DisagreementProtocol, "Ikkje semje på tenestenivå.", null, new CaseActor(null, MunicipalityName), DaysAgo(35));
             var number = await AgendaNumbers.NextAsync(db, planned.CommitteeId, planned.Date.Year, cancellationToken);
             var item = planned.AddAgendaItem(number, new AgendaItemDetails($"Tvist {ssuDispute.CaseNumber}: {SsuTitle}",
-                "Lagt fram av samarbeidssekretariatet etter protokoll for usemje, til drøfting og tilråding. (Oppdikta demoeksempel.)"), now.AddDays(-10));
-            ssuDispute.Escalate(EscalationStep.StrategicCommittee, "Samarbeidssekretariatet legg saka fram for SSU.", item.Id, secretariat, now.AddDays(-10));
+                "Lagt fram av samarbeidssekretariatet etter protokoll for usemje, til drøfting og tilråding. (Oppdikta demoeksempel.)"), DaysAgo(10));
+            ssuDispute.Escalate(EscalationStep.StrategicCommittee, "Samarbeidssekretariatet legg saka fram for SSU.", item.Id, secretariat, DaysAgo(10));
         }
 
         await db.SaveChangesAsync(cancellationToken);
