@@ -169,5 +169,12 @@ public sealed class AgreementListTests(BrowserFixture fixture, ITestOutputHelper
             .EvaluateAsync<int[]>("el => { const c = el.querySelector('.mud-table-container'); return [el.scrollWidth, el.clientWidth, c.scrollWidth, c.clientWidth]; }");
         box[0].Should().BeLessThanOrEqualTo(box[1], "no column is cut off at 1280 px");
         box[2].Should().BeLessThanOrEqualTo(box[3], "no column is cut off at 1280 px");
+
+        // The title takes the room the other columns do not need: a typical title is two lines, the longest three
+        // (they wrapped to four or five beside half-empty columns). An inline link has one box per line.
+        var lines = await Rows(page).Locator("a.app-row-title").EvaluateAllAsync<int[]>("links => links.map(a => a.getClientRects().length)");
+        lines.Should().NotBeEmpty();
+        lines.Order().ElementAt(lines.Length / 2).Should().BeLessThanOrEqualTo(2, "a typical title fits on two lines at 1280 px");
+        lines.Max().Should().BeLessThanOrEqualTo(3, "even the longest title fits on three lines at 1280 px");
     }
 }
