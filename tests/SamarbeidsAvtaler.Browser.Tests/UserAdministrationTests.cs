@@ -77,7 +77,7 @@ public sealed class UserAdministrationTests(BrowserFixture fixture, ITestOutputH
 
         var emailHeader = page.GetByRole(AriaRole.Columnheader, new() { Name = "E-post" }).GetByText("E-post", new() { Exact = true });
         await emailHeader.ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("[?&]sortering=e-post"));
+        await Expect(page).ToHaveURLAsync(new Regex("[?&]sort=e-post"));
         await emailHeader.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("[?&]retning=synkende"));
         await Expect(firstRow).ToContainTextAsync("spesialist@demo.local");
@@ -85,7 +85,7 @@ public sealed class UserAdministrationTests(BrowserFixture fixture, ITestOutputH
         await page.ReloadAsync();
         await WaitForInteractiveAsync(page);
 
-        await Expect(page).ToHaveURLAsync(new Regex("sortering=e-post.*retning=synkende|retning=synkende.*sortering=e-post"));
+        await Expect(page).ToHaveURLAsync(new Regex("sort=e-post.*retning=synkende|retning=synkende.*sort=e-post"));
         await Expect(firstRow).ToContainTextAsync("spesialist@demo.local");
     }
 

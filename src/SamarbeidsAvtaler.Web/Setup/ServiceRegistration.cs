@@ -118,6 +118,7 @@ public static class ServiceRegistration
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CircuitContext>();
+        services.AddScoped<ListAddress>();
         services.AddScoped<CircuitHandler, CircuitLogging>();
         services.AddAntiforgery(options => options.Cookie.Name = "samarbeidsavtaler.af");
 

@@ -15,7 +15,7 @@ public sealed class PartyGridTests : MudTestContext
     [Fact]
     public void The_grid_asks_the_service_for_exactly_the_state_from_the_url_and_shows_its_page()
     {
-        var state = PartyListState.FromQuery("bergen", "Municipality", "true", "sted-synkende", "2");
+        var state = PartyListState.FromQuery("bergen", "Municipality", "true", "sted", "synkende", "2");
         RenderProviders();
 
         var grid = Render<PartyGrid>(p => p.Add(g => g.State, state).Add(g => g.User, new System.Security.Claims.ClaimsPrincipal()));
@@ -43,5 +43,30 @@ public sealed class PartyGridTests : MudTestContext
 
         grid.FindAll("nav button, .mud-pagination button").First(b => b.TextContent.Trim() == "2").Click();
         requested.Should().Be(state with { Search = "fedje", Page = 2 });
+    }
+
+    [Fact]
+    public void A_header_click_goes_to_the_url_as_sort_and_direction_and_the_url_gives_the_same_sort_back()
+    {
+        var changes = new List<PartyListState>();
+        RenderProviders();
+        var grid = Render<PartyGrid>(p => p.Add(g => g.State, PartyListState.Default with { Page = 2 }).Add(g => g.User, new System.Security.Claims.ClaimsPrincipal())
+            .Add(g => g.StateChanged, (PartyListState s) => changes.Add(s)));
+        grid.WaitForAssertion(() => _service.Searches.Should().NotBeEmpty());
+
+        var header = grid.FindAll("th").Single(th => th.TextContent.Contains("Sted")).QuerySelector(".sortable-column-header")!;
+        header.Click();
+        grid.WaitForAssertion(() => changes.Should().NotBeEmpty());
+        grid.FindAll("th").Single(th => th.TextContent.Contains("Sted")).QuerySelector(".sortable-column-header")!.Click();
+        grid.WaitForAssertion(() => changes.Last().Descending.Should().BeTrue());
+
+        var sorted = changes.Last();
+        sorted.Should().Be(PartyListState.Default with { Sort = "sted", Descending = true }, "a new sort starts on the first page");
+        var query = sorted.ToQuery();
+        query["sort"].Should().Be("sted");
+        query["retning"].Should().Be("synkende", "the direction is written as the agreement list writes it");
+
+        // Reload: the URL's values give the same list.
+        PartyListState.FromQuery(null, null, null, (string?)query["sort"], (string?)query["retning"], null).Should().Be(sorted);
     }
 }

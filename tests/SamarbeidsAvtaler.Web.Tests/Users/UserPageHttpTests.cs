@@ -7,7 +7,7 @@ namespace SamarbeidsAvtaler.Web.Tests.Users;
 public sealed class UserPageHttpTests(AppFactory app)
 {
     [Theory]
-    [InlineData("/admin/brukere?q=%00&rolle=%00&status=tull&sortering=%00&retning=x&side=x&antall=-1")]
+    [InlineData("/admin/brukere?q=%00&rolle=%00&status=tull&sort=%00&retning=x&side=x&antall=-1")]
     [InlineData("/admin/brukere?side=99999999999&antall=100000")]
     [InlineData("/admin/tilgangslogg?fra=tull&side=x")]
     [InlineData("/admin/tilgangslogg?fra=0001-01-01&til=9999-12-31&bruker=%00&avtale=%00")]

@@ -11,7 +11,7 @@ public partial class DeviationList
     // The rows come sorted from PostgreSQL; a constant key makes the grid's own (stable) sort keep that order.
     private static readonly Func<DeviationRow, object> KeepServerOrder = _ => 0;
 
-    // Column (the row's property) to the sort key of the filter.
+    // Column (the row's property) to the sort key in the URL.
     private static readonly Dictionary<string, string> SortKeys = new()
     {
         [nameof(DeviationRow.CaseNumber)] = "saksnummer",
@@ -28,7 +28,11 @@ public partial class DeviationList
     private ClaimsPrincipal _user = new();
     private DeviationFilterOptions? _options;
     private DeviationFilter _filter = DeviationFilter.Empty;
-    private (string Sort, bool Descending) _sort = (DeviationFilter.DefaultSort, true);
+
+    // What the grid was last asked to load, and the sort it holds (its own state, set from the URL when it starts).
+    private DeviationFilter? _requested;
+    private (string Sort, bool Descending) _gridSort = SortOf(DeviationFilter.Empty);
+    private int _gridKey;
     private MudDataGrid<DeviationRow>? _grid;
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
@@ -41,10 +45,11 @@ public partial class DeviationList
     [SupplyParameterFromQuery(Name = "til")] private string? To { get; set; }
     [SupplyParameterFromQuery(Name = "apne")] private string? OnlyOpen { get; set; }
     [SupplyParameterFromQuery(Name = "forfalt")] private string? OnlyOverdue { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] private string? Sort { get; set; }
+    [SupplyParameterFromQuery(Name = "retning")] private string? Order { get; set; }
 
-    /// <summary>The CSV of exactly the list: the filter from the URL with the grid's sort.</summary>
-    private string ExportLink =>
-        Navigation.GetUriWithQueryParameters("/avvik/eksport.csv", (_filter with { Sort = _sort.Sort, Descending = _sort.Descending }).ToQuery());
+    /// <summary>The CSV of exactly the list: filter and sort from the URL.</summary>
+    private string ExportLink => Navigation.GetUriWithQueryParameters("/avvik/eksport.csv", _filter.ToQuery());
 
     protected override async Task OnInitializedAsync()
     {
@@ -64,43 +69,56 @@ public partial class DeviationList
             "til" => To,
             "apne" => OnlyOpen,
             "forfalt" => OnlyOverdue,
+            "sort" => Sort,
+            "retning" => Order,
             _ => null,
         });
-        if (filter != _filter)
+        if (filter == _filter)
         {
-            _filter = filter;
-            if (_grid is not null)
-            {
-                await _grid.ReloadServerData();
-            }
+            return;
+        }
+
+        _filter = filter;
+        if (SortOf(filter) != _gridSort)
+        {
+            // The grid keeps its own sort; a sort from the URL (reload, back) gets a new grid that starts with it and loads by itself.
+            _gridSort = SortOf(filter);
+            _gridKey++;
+        }
+        else if (_grid is not null && filter != _requested)
+        {
+            await _grid.ReloadServerData();
         }
     }
 
     private async Task<GridData<DeviationRow>> LoadAsync(GridState<DeviationRow> state, CancellationToken cancellationToken)
     {
-        _sort = state.SortDefinitions.FirstOrDefault() is { } definition && SortKeys.TryGetValue(definition.SortBy, out var key)
-            ? (key, definition.Descending)
-            : (DeviationFilter.DefaultSort, true);
-        var filter = _filter with { Sort = _sort.Sort, Descending = _sort.Descending };
+        var filter = _filter;
+        var sort = GridSort.Of(state, SortKeys, (DeviationFilter.DefaultSort, true));
+        _gridSort = sort;
+        if (sort != SortOf(filter))
+        {
+            // A click on a column header: the URL follows, so reload and back keep the sort.
+            filter = filter with { Sort = sort.Key, Descending = sort.Descending };
+            _requested = filter;
+            await Navigate(filter);
+        }
+
+        _requested = filter;
         var (completed, page) = await _loads.RunAsync(token => Deviations.SearchAsync(_user, filter, state.Page, state.PageSize, token), cancellationToken);
         _loaded |= completed;
-        // The CSV link follows the sort.
-        StateHasChanged();
         return completed && page is not null
             ? new GridData<DeviationRow> { Items = page.Rows, TotalItems = page.Total }
             : new GridData<DeviationRow> { Items = [], TotalItems = 0 };
     }
 
-    // A search field reports its value again when it loses focus, e.g. on a click on a case link: by then the
-    // user is on the way to the case, and pushing the list's address again would turn them back.
-    private void Navigate(DeviationFilter filter)
-    {
-        var current = Navigation.ToBaseRelativePath(Navigation.Uri).Split('?', '#')[0];
-        if (filter != _filter && current == "avvik")
-        {
-            Navigation.NavigateTo(Navigation.GetUriWithQueryParameters("/avvik", filter.ToQuery()));
-        }
-    }
+    private Task Navigate(DeviationFilter filter) => filter == _filter ? Task.CompletedTask : Address.ShowAsync("/avvik", filter.ToQuery());
+
+    private SortDirection Direction(string key) => GridSort.Direction(key, SortOf(_filter));
+
+    private static SortDirection FirstClick(string key) => GridSort.FirstClick(DeviationFilter.DescendingByDefault(key));
+
+    private static (string, bool) SortOf(DeviationFilter filter) => (filter.Sort, filter.Descending);
 
     public void Dispose() => _loads.Dispose();
 }

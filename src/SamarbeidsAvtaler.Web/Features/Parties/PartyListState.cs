@@ -5,13 +5,13 @@ namespace SamarbeidsAvtaler.Web.Features.Parties;
 
 /// <summary>
 /// What the party list shows: search, kind, deactivated or not, sort and page. It lives in the URL
-/// (q, type, inaktive, sort, side), so a link, a bookmark, reload and the back button restore it.
+/// (q, type, inaktive, sort, retning, side: the sort as the agreement list writes it), so a link, a bookmark,
+/// reload and the back button restore it.
 /// </summary>
 public sealed record PartyListState(string? Search, PartyKind? Kind, bool IncludeInactive, string Sort, bool Descending, int Page)
 {
     public const int PageSize = 25;
     public const string DefaultSort = "navn";
-    private const string DescendingSuffix = "-synkende";
 
     public static readonly IReadOnlyList<string> SortKeys = [DefaultSort, "type", "nummer", "sted"];
 
@@ -20,17 +20,11 @@ public sealed record PartyListState(string? Search, PartyKind? Kind, bool Includ
     public bool IsFiltered => Search is not null || Kind is not null;
 
     /// <summary>Reads the URL's values; anything unknown or malformed falls back to the default, never an error.</summary>
-    public static PartyListState FromQuery(string? q, string? type, string? inactive, string? sort, string? page)
+    public static PartyListState FromQuery(string? q, string? type, string? inactive, string? sort, string? direction, string? page)
     {
         var kind = Enum.TryParse<PartyKind>(type, ignoreCase: false, out var k) && Enum.IsDefined(k) && !int.TryParse(type, out _) ? k : (PartyKind?)null;
-        var sortText = SearchText.Clean(sort) ?? DefaultSort;
-        var descending = sortText.EndsWith(DescendingSuffix, StringComparison.Ordinal);
-        var key = descending ? sortText[..^DescendingSuffix.Length] : sortText;
-        if (!SortKeys.Contains(key))
-        {
-            (key, descending) = (DefaultSort, false);
-        }
-
+        var key = SearchText.Clean(sort) is { } s && SortKeys.Contains(s) ? s : DefaultSort;
+        var descending = SearchText.Clean(direction) == "synkende";
         var number = int.TryParse(page, out var n) && n is > 0 and < 100_000 ? n : 1;
         return new PartyListState(SearchText.Clean(q), kind, inactive == "true", key, descending, number);
     }
@@ -41,7 +35,8 @@ public sealed record PartyListState(string? Search, PartyKind? Kind, bool Includ
         ["q"] = Search,
         ["type"] = Kind?.ToString(),
         ["inaktive"] = IncludeInactive ? "true" : null,
-        ["sort"] = Sort == DefaultSort && !Descending ? null : Sort + (Descending ? DescendingSuffix : string.Empty),
+        ["sort"] = Sort == DefaultSort ? null : Sort,
+        ["retning"] = Descending ? "synkende" : null,
         ["side"] = Page > 1 ? Page : null,
     };
 }

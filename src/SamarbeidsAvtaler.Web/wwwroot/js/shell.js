@@ -12,3 +12,14 @@ document.addEventListener("click", (event) => {
   target.focus();
   target.scrollIntoView();
 }, true);
+
+// A list page's search, filters and sort go into the address as they change (Components/ListAddress.cs), but
+// only while the browser still shows that list: a row link clicked straight from the search field may already
+// have opened the row's page when the server asks, and the list's address would send the user back.
+window.samarbeidsAvtaler = {
+  showListAddress(path, url) {
+    if (location.pathname === path) {
+      Blazor.navigateTo(url);
+    }
+  },
+};

@@ -76,13 +76,11 @@ public partial class AgreementGrid
     private async Task<GridData<AgreementRow>> LoadAsync(GridState<AgreementRow> gridState, CancellationToken cancellationToken)
     {
         var wanted = State;
-        var sort = gridState.SortDefinitions.FirstOrDefault() is { } definition && SortKeys.TryGetValue(definition.SortBy, out var key)
-            ? (key, definition.Descending)
-            : (AgreementFilter.DefaultSort, true);
+        var sort = GridSort.Of(gridState, SortKeys, (AgreementFilter.DefaultSort, true));
         if (sort != SortOf(wanted))
         {
             // A click on a column header: sort anew from the first page.
-            wanted = wanted with { Filter = wanted.Filter with { Sort = sort.Item1, Descending = sort.Item2 }, Page = 1 };
+            wanted = wanted with { Filter = wanted.Filter with { Sort = sort.Key, Descending = sort.Descending }, Page = 1 };
         }
 
         _gridSort = sort;
@@ -113,11 +111,9 @@ public partial class AgreementGrid
 
     private Task SetPageSizeAsync(int size) => StateChanged.InvokeAsync(State with { PageSize = size, Page = 1 });
 
-    private SortDirection Direction(string key) =>
-        State.Filter.Sort != key ? SortDirection.None : State.Filter.Descending ? SortDirection.Descending : SortDirection.Ascending;
+    private SortDirection Direction(string key) => GridSort.Direction(key, SortOf(State));
 
-    private static SortDirection FirstClick(string key) =>
-        AgreementFilter.DescendingByDefault(key) ? SortDirection.Descending : SortDirection.Ascending;
+    private static SortDirection FirstClick(string key) => GridSort.FirstClick(AgreementFilter.DescendingByDefault(key));
 
     private static (string, bool) SortOf(AgreementListState state) => (state.Filter.Sort, state.Filter.Descending);
 
