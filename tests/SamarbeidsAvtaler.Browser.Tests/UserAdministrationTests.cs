@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SamarbeidsAvtaler.Domain.Auditing;
 using SamarbeidsAvtaler.Browser.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -106,5 +108,47 @@ public sealed class UserAdministrationTests(BrowserFixture fixture, ITestOutputH
         await page.ReloadAsync();
         await WaitForInteractiveAsync(page);
         await Expect(page.GetByLabel("Bruker", new() { Exact = true })).ToHaveValueAsync("ingen-slik-bruker");
+    }
+
+    [Fact]
+    public async Task Access_log_sorts_oldest_first_from_its_time_header_and_the_order_lives_in_the_url()
+    {
+        // At least two views far apart, whichever tests ran before.
+        await using (var db = Fixture.Database.CreateDbContext())
+        {
+            var agreement = await db.Agreements.OrderBy(a => a.ReferenceNumber).Select(a => new { a.Id, a.ReferenceNumber, a.VersionNumber }).FirstAsync();
+            db.AccessLog.Add(new AccessLogEntry(new DateTimeOffset(2001, 3, 4, 9, 0, 0, TimeSpan.Zero), null, "Testleser", agreement.Id, agreement.ReferenceNumber, agreement.VersionNumber, "Viste avtalen"));
+            db.AccessLog.Add(new AccessLogEntry(DateTimeOffset.UtcNow, null, "Testleser", agreement.Id, agreement.ReferenceNumber, agreement.VersionNumber, "Viste avtalen"));
+            await db.SaveChangesAsync();
+        }
+
+        var page = await NewPageAsync();
+        await LogInAsync(page, "admin@demo.local");
+        await OpenAsync(page, "/admin/tilgangslogg");
+        var grid = page.GetByRole(AriaRole.Region, new() { Name = "Tilgangslogg" });
+        var firstTime = grid.Locator("tbody tr").First.Locator("td").First;
+        await Expect(firstTime).ToHaveTextAsync(new Regex(@"\d{2}\.\d{2}\.\d{4}"));
+        var newest = await firstTime.InnerTextAsync();
+        var header = page.GetByRole(AriaRole.Columnheader, new() { Name = "Tidspunkt" });
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+
+        await header.Locator(".sortable-column-header").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/admin/tilgangslogg\?rekkefolge=eldste$"));
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
+        await Expect(firstTime).Not.ToHaveTextAsync(newest);
+        var oldest = await firstTime.InnerTextAsync();
+        Parse(oldest).Should().BeBefore(Parse(newest));
+
+        await page.ReloadAsync();
+        await WaitForInteractiveAsync(page);
+        await Expect(firstTime).ToHaveTextAsync(oldest);
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
+
+        await header.Locator(".sortable-column-header").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/admin/tilgangslogg$"));
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+
+        static DateTime Parse(string text) => DateTime.ParseExact(text.Trim(), "dd.MM.yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
     }
 }
