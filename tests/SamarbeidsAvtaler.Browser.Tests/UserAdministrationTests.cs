@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using SamarbeidsAvtaler.Domain.Auditing;
 using SamarbeidsAvtaler.Browser.Tests.Infrastructure;
+using SamarbeidsAvtaler.Domain.Auditing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
