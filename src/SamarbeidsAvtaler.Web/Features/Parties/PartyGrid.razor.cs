@@ -69,13 +69,11 @@ public partial class PartyGrid : IDisposable
     private async Task<GridData<PartyRow>> LoadAsync(GridState<PartyRow> gridState, CancellationToken cancellationToken)
     {
         var wanted = State;
-        var sort = gridState.SortDefinitions.FirstOrDefault() is { } definition && SortKeys.TryGetValue(definition.SortBy, out var key)
-            ? (key, definition.Descending)
-            : (PartyListState.DefaultSort, false);
+        var sort = GridSort.Of(gridState, SortKeys, (PartyListState.DefaultSort, false));
         if (sort != (wanted.Sort, wanted.Descending))
         {
             // A click on a column header: sort anew from the first page.
-            wanted = wanted with { Sort = sort.Item1, Descending = sort.Item2, Page = 1 };
+            wanted = wanted with { Sort = sort.Key, Descending = sort.Descending, Page = 1 };
         }
 
         _gridSort = sort;
@@ -103,8 +101,7 @@ public partial class PartyGrid : IDisposable
 
     private Task GoToPageAsync(int page) => StateChanged.InvokeAsync(State with { Page = page });
 
-    private SortDirection Direction(string key) =>
-        State.Sort != key ? SortDirection.None : State.Descending ? SortDirection.Descending : SortDirection.Ascending;
+    private SortDirection Direction(string key) => GridSort.Direction(key, (State.Sort, State.Descending));
 
     public void Dispose() => _loads.Dispose();
 }
