@@ -2,6 +2,11 @@
 # Speed of the agreement list with a large synthetic register (issue 7 § 8; not a test: prints figures, asserts nothing).
 #
 # Usage: scripts/benchmark-agreements.sh [N]        N timed searches per term in the search benchmark (default 50)
+#        scripts/benchmark-agreements.sh --circuits [C]
+#                                                  memory per idle circuit only, cheaply: the demo data alone (no
+#                                                  generated register, no search or keystroke runs), C idle circuits
+#                                                  (default 100) on /, /avtaler and one agreement's page, with RSS
+#                                                  and managed heap after a forced full GC (benchmark-circuits)
 #
 # What it does:
 #   * sets up the environment with scripts/bootstrap.sh --chromium (database cluster running, Chromium installed)
@@ -26,8 +31,15 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+CIRCUITS_ONLY=0
+if [[ "${1:-}" == --circuits ]]; then
+  CIRCUITS_ONLY=1
+  shift
+  SA_BENCH_CIRCUITS="${1:-${SA_BENCH_CIRCUITS:-100}}"
+  set -- 1
+fi
 N="${1:-50}"
-[[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [N]  (N: timed searches per term, a positive number)" >&2; exit 2; }
+[[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [N] | --circuits [C]  (N: timed searches per term, C: idle circuits; positive numbers)" >&2; exit 2; }
 AGREEMENTS="${SA_BENCH_AGREEMENTS:-100000}"
 KEYSTROKES="${SA_BENCH_KEYSTROKES:-20}"
 CIRCUITS="${SA_BENCH_CIRCUITS:-200}"
@@ -98,6 +110,15 @@ done
 curl -fsS -o /dev/null "$BASE/health/ready" || { cat "$WORK/app.log" >&2; echo "the app did not become ready" >&2; exit 1; }
 
 tool() { (cd src/SamarbeidsAvtaler.Web && dotnet "$TOOLS" "$@"); }
+
+if ((CIRCUITS_ONLY)); then
+  # The demo data's agreements only: an idle circuit holds one page of the list, whatever the register's size.
+  AGREEMENT_ID="$(psql -X -qtA -h 127.0.0.1 -p "$SA_PG_PORT" -U "$SA_DB_USER" -d "$BENCH_DB" -c "SELECT id FROM agreements ORDER BY reference_number, version_number DESC LIMIT 1")"
+  echo "==> benchmark-circuits ($CIRCUITS idle circuits per page; load average $(load))"
+  tool benchmark-circuits --base-url "$BASE" --app-pid "$APP_PID" --circuits "$CIRCUITS" --paths "/|/avtaler|/avtaler/$AGREEMENT_ID"
+  kill -0 "$APP_PID" 2>/dev/null || { tail -n 50 "$WORK/app.log" >&2; echo "the app stopped during the run" >&2; exit 1; }
+  exit 0
+fi
 
 EXISTING="$(psql -X -qtA -h 127.0.0.1 -p "$SA_PG_PORT" -U "$SA_DB_USER" -d "$BENCH_DB" -c "SELECT count(*) FROM agreements")"
 if ((EXISTING < AGREEMENTS)); then

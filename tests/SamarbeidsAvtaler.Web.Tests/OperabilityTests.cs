@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SamarbeidsAvtaler.Web.Setup;
 
@@ -15,6 +17,16 @@ public sealed class OperabilityTests(AppFactory app)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().StartWith("Healthy").And.Contain("database: Healthy").And.Contain("migrations: Healthy");
+    }
+
+    [Fact]
+    public void The_memory_diagnostics_that_force_a_full_GC_exist_only_in_Development()
+    {
+        // The tests run as "Testing": like Production, there is no endpoint through which a request forces a collection.
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText?.TrimStart('/'));
+
+        routes.Should().NotContain("dev/memory").And.Contain("health/ready");
     }
 
     [Theory]

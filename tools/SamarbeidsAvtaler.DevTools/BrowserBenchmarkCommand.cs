@@ -65,19 +65,7 @@ public static partial class BrowserBenchmarkCommand
         var terms = SearchBenchmarkCommand.Option(args, "--terms")?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? DefaultTerms;
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            // Debian's Chromium; Playwright must never download a browser of its own.
-            ExecutablePath = Environment.GetEnvironmentVariable("SA_CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                // Many pages: share renderers, and keep every page's timers (SignalR's keep-alive) running as in a visible tab.
-                "--renderer-process-limit=8", "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-                "--disable-backgrounding-occluded-windows",
-            ],
-        });
+        await using var browser = await LaunchAsync(playwright);
 
         var load = SearchBenchmarkCommand.LoadAverage();
         var keystrokes = await KeystrokesAsync(browser, baseUrl, terms, runs);
@@ -235,11 +223,7 @@ public static partial class BrowserBenchmarkCommand
         var disconnected = 0;
         foreach (var page in pages)
         {
-            var lost = await page.EvaluateAsync<bool>("""
-                () => { const m = document.getElementById('components-reconnect-modal');
-                        return !!m && /components-reconnect-(show|retrying|failed|rejected|paused)/.test(m.className); }
-                """);
-            disconnected += lost ? 1 : 0;
+            disconnected += await LostCircuitAsync(page) ? 1 : 0;
         }
 
         foreach (var context in contexts)
@@ -250,7 +234,29 @@ public static partial class BrowserBenchmarkCommand
         return (before, after, disconnected);
     }
 
-    private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string baseUrl)
+    internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new()
+        {
+            // Debian's Chromium; Playwright must never download a browser of its own.
+            ExecutablePath = Environment.GetEnvironmentVariable("SA_CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                // Many pages: share renderers, and keep every page's timers (SignalR's keep-alive) running as in a visible tab.
+                "--renderer-process-limit=8", "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                "--disable-backgrounding-occluded-windows",
+            ],
+        });
+
+    /// <summary>Whether the page shows the reconnect modal: its circuit is gone.</summary>
+    internal static Task<bool> LostCircuitAsync(IPage page) =>
+        page.EvaluateAsync<bool>("""
+            () => { const m = document.getElementById('components-reconnect-modal');
+                    return !!m && /components-reconnect-(show|retrying|failed|rejected|paused)/.test(m.className); }
+            """);
+
+    internal static async Task<IBrowserContext> NewContextAsync(IBrowser browser, string baseUrl)
     {
         var context = await browser.NewContextAsync(new()
         {
@@ -263,7 +269,7 @@ public static partial class BrowserBenchmarkCommand
         return context;
     }
 
-    private static async Task LogInAsync(IPage page)
+    internal static async Task LogInAsync(IPage page)
     {
         await page.GotoAsync("/logg-inn");
         await page.GetByLabel("E-post").FillAsync(SearchBenchmarkCommand.User);
@@ -273,7 +279,7 @@ public static partial class BrowserBenchmarkCommand
     }
 
     /// <summary>Interactive (the circuit runs the page) and the first page of agreements loaded.</summary>
-    private static async Task WaitForListAsync(IPage page)
+    internal static async Task WaitForListAsync(IPage page)
     {
         await page.Locator("[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.WaitForFunctionAsync("""
@@ -283,7 +289,7 @@ public static partial class BrowserBenchmarkCommand
             """, null, new() { PollingInterval = 100 });
     }
 
-    private static long RssKb(int pid)
+    internal static long RssKb(int pid)
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(VmRss().Match(line).Groups[1].Value, CultureInfo.InvariantCulture);
@@ -292,7 +298,7 @@ public static partial class BrowserBenchmarkCommand
     [GeneratedRegex(@"(\d+)\s*kB")]
     private static partial Regex VmRss();
 
-    private static bool TryCount(string[] args, string name, int fallback, out int value)
+    internal static bool TryCount(string[] args, string name, int fallback, out int value)
     {
         value = fallback;
         return SearchBenchmarkCommand.Option(args, name) is not { } text || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0);

@@ -43,6 +43,7 @@ public static class AppHost
 
         app.UseAppPipeline();
         app.MapAppHealthChecks();
+        app.MapMemoryDiagnostics(app.Environment);
         app.MapAccountEndpoints();
         app.MapErrorPages();
         app.MapAgreementListEndpoints();

@@ -25,6 +25,7 @@ using SamarbeidsAvtaler.Web.Features.Committees.Meetings;
 using SamarbeidsAvtaler.Web.Features.Deviations;
 using SamarbeidsAvtaler.Web.Features.Deviations.Statistics;
 using SamarbeidsAvtaler.Web.Features.Disputes;
+using SamarbeidsAvtaler.Web.Features.Health;
 using SamarbeidsAvtaler.Web.Features.MyAgreements;
 using SamarbeidsAvtaler.Web.Features.Parties;
 using SamarbeidsAvtaler.Web.Features.Users;
@@ -120,6 +121,7 @@ public static class ServiceRegistration
         services.AddScoped<CircuitContext>();
         services.AddScoped<ListAddress>();
         services.AddScoped<CircuitHandler, CircuitLogging>();
+        services.AddCircuitCounter();
         services.AddAntiforgery(options => options.Cookie.Name = "samarbeidsavtaler.af");
 
         services.AddMudServices(config =>

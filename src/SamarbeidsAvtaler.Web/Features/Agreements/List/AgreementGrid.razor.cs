@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SamarbeidsAvtaler.Domain;
+using SamarbeidsAvtaler.Domain.Agreements;
 using SamarbeidsAvtaler.Web.Components;
 
 namespace SamarbeidsAvtaler.Web.Features.Agreements.List;
@@ -118,6 +119,23 @@ public partial class AgreementGrid
     private static (string, bool) SortOf(AgreementListState state) => (state.Filter.Sort, state.Filter.Descending);
 
     private static string Reference(AgreementRow row) => row.VersionNumber > 1 ? $"{row.ReferenceNumber} v{row.VersionNumber}" : row.ReferenceNumber;
+
+    /// <summary>
+    /// The status chip (markup, not a component: see AgreementStatusTag.Chip) and, for a notice, the end date under
+    /// it, not in it: a long chip would push the last column out at 1280 px. Built by hand so no whitespace text sits
+    /// between the two (a space would widen the column).
+    /// </summary>
+    private static RenderFragment StatusCell(AgreementRow row) => builder =>
+    {
+        builder.AddContent(0, AgreementStatusTag.Chip(row.Status));
+        if (row.Status == AgreementStatus.UnderNotice && row.EndsOn is { } ends)
+        {
+            builder.OpenElement(1, "div");
+            builder.AddAttribute(2, "class", "app-row-meta");
+            builder.AddContent(3, $"til {Norwegian.Date(ends)}");
+            builder.CloseElement();
+        }
+    };
 
     private static string PartySummary(List<string> names) =>
         names.Count <= 3 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(2))} og {names.Count - 2} til";
