@@ -32,6 +32,9 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         await page.GetByLabel("Passord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" })).ToBeVisibleAsync();
+
+        // The landing page is prerendered first: a menu click while the circuit starts can be lost (seen on CI).
+        await WaitForInteractiveAsync(page);
     }
 
     /// <summary>Opens a page of the interactive application and waits until its circuit runs it.</summary>
