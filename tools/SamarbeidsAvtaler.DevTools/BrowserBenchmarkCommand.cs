@@ -192,30 +192,18 @@ public static partial class BrowserBenchmarkCommand
         await Task.Delay(TimeSpan.FromSeconds(5));
         var before = RssKb(appPid);
 
-        var pages = new List<IPage>();
-        var next = 0;
-        // One page opening per context at a time: a browser, not a load test.
-        await Task.WhenAll(contexts.Select(async context =>
+        var pages = await OpenAcrossAsync(contexts, circuits, async page =>
         {
-            while (Interlocked.Increment(ref next) <= circuits)
+            await page.GotoAsync(path, new() { Timeout = 120_000 });
+            if (path == ListPath)
             {
-                var page = await context.NewPageAsync();
-                lock (pages)
-                {
-                    pages.Add(page);
-                }
-
-                await page.GotoAsync(path, new() { Timeout = 120_000 });
-                if (path == ListPath)
-                {
-                    await WaitForListAsync(page);
-                }
-                else
-                {
-                    await page.Locator("[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-                }
+                await WaitForListAsync(page);
             }
-        }));
+            else
+            {
+                await page.Locator("[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            }
+        });
 
         await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
         var after = RssKb(appPid);
@@ -232,6 +220,30 @@ public static partial class BrowserBenchmarkCommand
         }
 
         return (before, after, disconnected);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="count"/> pages spread over the contexts, one opening per context at a time (a few
+    /// users' tabs, not a load test), each made ready by <paramref name="open"/>.
+    /// </summary>
+    internal static async Task<List<IPage>> OpenAcrossAsync(IReadOnlyList<IBrowserContext> contexts, int count, Func<IPage, Task> open)
+    {
+        var pages = new List<IPage>();
+        var next = 0;
+        await Task.WhenAll(contexts.Select(async context =>
+        {
+            while (Interlocked.Increment(ref next) <= count)
+            {
+                var page = await context.NewPageAsync();
+                lock (pages)
+                {
+                    pages.Add(page);
+                }
+
+                await open(page);
+            }
+        }));
+        return pages;
     }
 
     internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>

@@ -66,22 +66,7 @@ public static class CircuitBenchmarkCommand
         foreach (var path in paths)
         {
             var before = await SettledReadingAsync(http, appPid, expectedCircuits: 0);
-            var pages = new List<IPage>();
-            var next = 0;
-            // One page opening per context at a time: a few users' tabs, not a load test.
-            await Task.WhenAll(contexts.Select(async context =>
-            {
-                while (Interlocked.Increment(ref next) <= circuits)
-                {
-                    var page = await context.NewPageAsync();
-                    lock (pages)
-                    {
-                        pages.Add(page);
-                    }
-
-                    await OpenAsync(page, path);
-                }
-            }));
+            var pages = await BrowserBenchmarkCommand.OpenAcrossAsync(contexts, circuits, page => OpenAsync(page, path));
 
             await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
             var after = await ReadAsync(http, appPid);
