@@ -22,5 +22,4 @@ public static class GridSort
     /// <summary>The direction a first click on a column gives (dates and numbers newest first, text A to Å).</summary>
     public static SortDirection FirstClick(bool descendingByDefault) =>
         descendingByDefault ? SortDirection.Descending : SortDirection.Ascending;
-
 }

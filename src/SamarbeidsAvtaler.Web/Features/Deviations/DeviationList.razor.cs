@@ -93,18 +93,14 @@ public partial class DeviationList
 
     private async Task<GridData<DeviationRow>> LoadAsync(GridState<DeviationRow> state, CancellationToken cancellationToken)
     {
-        var filter = _filter;
         var sort = GridSort.Of(state, SortKeys, (DeviationFilter.DefaultSort, true));
         _gridSort = sort;
-        if (sort != SortOf(filter))
-        {
-            // A click on a column header: the URL follows, so reload and back keep the sort.
-            filter = filter with { Sort = sort.Key, Descending = sort.Descending };
-            _requested = filter;
-            await Navigate(filter);
-        }
-
+        // A click on a column header changes the sort: the URL follows, so reload and back keep it. Set before
+        // navigating, since the navigation asks (OnParametersSetAsync) whether this load already covers the URL.
+        var filter = _filter with { Sort = sort.Key, Descending = sort.Descending };
         _requested = filter;
+        await Navigate(filter);
+
         var (completed, page) = await _loads.RunAsync(token => Deviations.SearchAsync(_user, filter, state.Page, state.PageSize, token), cancellationToken);
         _loaded |= completed;
         return completed && page is not null
