@@ -87,6 +87,23 @@ internal static class DisputeTestData
         result.Status.Should().Be(CommandStatus.Ok, string.Join(" ", result.Errors.Select(e => e.Message)) + result.Message);
     }
 
+    /// <summary>Records the parties' agreement as the caseworker at the current version; fails the test when refused.</summary>
+    public static async Task ResolveAsync(this AppFactory app, Guid id, string resolution = "Partene er enige om at avtalen ble brutt.")
+    {
+        var user = await app.UserAsync(Caseworker);
+        var view = await app.ViewAsync(id);
+        var result = await app.WithDisputesAsync(s => s.ResolveAsync(user, id, view.Version, new ResolveForm { Resolution = resolution }));
+        result.Status.Should().Be(CommandStatus.Ok, result.Message);
+    }
+
+    /// <summary>A claim for documented loss of <paramref name="amount"/> kroner, dated <paramref name="claimedOn"/>.</summary>
+    public static LossClaimForm LossClaim(decimal amount, DateTime claimedOn) => new()
+    {
+        LossClaimAmount = amount,
+        LossClaimDescription = "Ekstra liggedøgn, faktura i sak 26/123 (testdata).",
+        LossClaimedOn = claimedOn,
+    };
+
     /// <summary>A principal of a role tied to a party outside Helse Bergen's helsefellesskap.</summary>
     public static async Task<ClaimsPrincipal> OutsiderAsync(this AppFactory app, string role)
     {
