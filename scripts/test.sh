@@ -18,6 +18,12 @@ problems=()
 
 finish() {
   local code="$1"
+  # CI shows only the tail of the output: repeat each failed test's name and message here.
+  if [[ -s "${failures:-}" ]]; then
+    echo
+    echo "==> Failed tests"
+    cat "$failures"
+  fi
   if ((${#problems[@]})); then
     echo
     printf '==> FAILED: %s\n' "${problems[@]}"
@@ -59,7 +65,8 @@ for dir in tests/*.Tests; do
 done
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+failures="$(mktemp)"
+trap 'rm -f "$log" "$failures"' EXIT
 
 for p in "${projects[@]}"; do
   name="$(basename "$p" .csproj)"
@@ -93,6 +100,13 @@ for p in "${projects[@]}"; do
       in_summary=0
     fi
   done < <(sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log")
+
+  # A failed test's block: its name, the message and the first lines of the stack trace.
+  sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log" | awk '
+    /^ *Failed [A-Za-z_]/ { block = 1; lines = 0 }
+    /^ *(Passed|Skipped) [A-Za-z_]/ || /^\[xUnit/ || /^Test Run/ { block = 0 }
+    block && lines++ < 20 { print }
+  ' >>"$failures"
 
   total_passed=$((total_passed + p_passed))
   total_failed=$((total_failed + p_failed))

@@ -17,6 +17,9 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
     // MudBlazor's services are only asynchronously disposable: dispose the container that way, first.
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
+    // bUnit waits one second by default; on a busy two-core CI machine a render that reads PostgreSQL can take longer.
+    static MudTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected MudTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
