@@ -97,6 +97,6 @@ public sealed class UserEditorTests : MudTestContext
 
         await Field(editor, "Helseforetak eller institusjon").QuerySelector("input")!.InputAsync(new() { Value = "Bergen" });
 
-        editor.WaitForAssertion(() => _searches.Should().Contain((Roles.CooperationManager, "Bergen")), TimeSpan.FromSeconds(3));
+        editor.WaitForAssertion(() => _searches.Should().Contain((Roles.CooperationManager, "Bergen")));
     }
 }
