@@ -47,8 +47,7 @@ public static class ClaimedChange
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        catch (Exception e) when (RowVersionClaim.IsConflict(e)
-            || e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } })
+        catch (Exception e) when (RowVersionClaim.IsConflict(e) || IsUniqueViolation(e))
         {
             return CommandResult<uint>.From(CommandResult.Conflict(conflictMessage));
         }
@@ -73,6 +72,10 @@ public static class ClaimedChange
             return CommandResult.Refused(e.Message);
         }
     }
+
+    /// <summary>A unique index refused the save: a number or step someone else took a moment earlier.</summary>
+    public static bool IsUniqueViolation(Exception e) =>
+        e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } };
 
     private static Task<uint?> VersionAsync<TEntity>(AppDbContext db, Guid id, CancellationToken ct)
         where TEntity : class =>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SamarbeidsAvtaler.Domain;
 using SamarbeidsAvtaler.Domain.Auditing;
 using SamarbeidsAvtaler.Domain.Committees;
@@ -254,12 +253,12 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> conte
                 await transaction.CommitAsync(ct);
                 break;
             }
-            catch (DbUpdateException e) when (numbering && IsUniqueViolation(e) && attempt < 3)
+            catch (DbUpdateException e) when (numbering && ClaimedChange.IsUniqueViolation(e) && attempt < 3)
             {
                 // Another transaction took the number after all (it did not lock the body): count again.
                 db.ChangeTracker.Clear();
             }
-            catch (Exception e) when (IsUniqueViolation(e))
+            catch (Exception e) when (ClaimedChange.IsUniqueViolation(e))
             {
                 return CommandResult<uint>.From(CommandResult.Conflict(numbering ? NumberConflictMessage : ConflictMessage));
             }
@@ -273,10 +272,6 @@ public sealed partial class MeetingService(IDbContextFactory<AppDbContext> conte
         var newVersion = await db.Meetings.Where(m => m.Id == meetingId).Select(m => (uint?)EF.Property<uint>(m, "Version")).FirstOrDefaultAsync(ct);
         return CommandResult<uint>.Ok(newVersion ?? 0, okMessage);
     }
-
-    /// <summary>Runs a change and turns the domain's refusals into results: field errors beside the fields, a rule as a refusal.</summary>
-    private static bool IsUniqueViolation(Exception e) =>
-        e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } };
 
     /// <summary>A change to a part of the meeting that has no audit of its own (agenda, documents, attendance), recorded on the meeting.</summary>
     private void Audit(AppDbContext db, ClaimsPrincipal user, Guid meetingId, string field, string? oldValue, string? newValue) =>
